@@ -1,0 +1,68 @@
+import Foundation
+
+/// A calendar date without time or time zone, as printed inside identifiers.
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Gregorian year, for example 1991.
+    public let year: Int
+    /// Month 1–12.
+    public let month: Int
+    /// Day of month 1–31.
+    public let day: Int
+
+    /// Creates a date, or `nil` when the day does not exist in the Gregorian calendar
+    /// (for example 1997-02-29).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Whether `year` has a 29 February.
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// Number of days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Today's date in `timeZone`. Identifiers are issued in China, so the default is
+    /// China Standard Time: a birth date that is "today" in Beijing must not be rejected
+    /// because the server clock runs in UTC.
+    public static func today(in timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        // Calendar always fills these components for the Gregorian calendar.
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(unchecked: 1970, 1, 1)
+    }
+
+    /// `yyyy-MM-dd`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Orders dates chronologically.
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+}

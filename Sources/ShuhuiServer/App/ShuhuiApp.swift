@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+import Prometheus
+import ShuhuiCore
+import ShuhuiStore
+
+/// How the server is run.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Builds the Hummingbird application: API, console, health, metrics, OpenAPI.
+public enum ShuhuiApp {
+    /// The router with every route, for in-process tests and for ``application(store:configuration:logger:)``.
+    public static func router(store: Store) -> Router<AppContext> {
+        PlatformMetrics.bootstrap()
+        let router = Router(context: AppContext.self)
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AuthMiddleware(store: store))
+
+        router.get("/healthz") { _, _ -> Response in
+            let ok = await store.ping()
+            return try Reply.json(["status": ok ? "ok" : "unavailable"], status: ok ? .ok : .serviceUnavailable)
+        }
+        router.get("/metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: PlatformMetrics.registry.emitToBuffer())))
+        }
+        let api = APIRegistry(router: router)
+        AccountAPI.register(api, store: store)
+        OrganizationAPI.register(api, store: store)
+        CatalogAPI.register(api, store: store)
+        let document = OpenAPIDocument.build(api.operations)
+        let openapi = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        router.get("/openapi.json") { _, _ in Reply.bytes(openapi, contentType: "application/json") }
+        Console.register(router, store: store)
+        return router
+    }
+
+    /// The application, ready for `runService()` (which shuts down gracefully on SIGTERM/SIGINT).
+    public static func application(store: Store, configuration: ServerConfiguration, logger: Logger,
+                                   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: router(store: store),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "shuhui"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+}

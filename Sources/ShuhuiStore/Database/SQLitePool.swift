@@ -1,0 +1,84 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLiteNIO
+
+/// A single SQLite writer and a few readers over one WAL-mode file.
+///
+/// sqlite-nio connections run each statement on a thread pool; they are not meant to be
+/// shared by concurrent transactions, so the writer is leased by one task at a time.
+actor SQLitePool {
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private var next = 0
+    private var writerBusy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    static func open(path: String, readers count: Int, logger: Logger) async throws -> SQLitePool {
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        // WAL lets readers run beside the writer; NORMAL sync in WAL mode is durable across a
+        // process crash (kill -9), which is the failure the platform promises to survive.
+        for pragma in [
+            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=10000",
+        ] {
+            try await writer.query(pragma, [])
+        }
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<count {
+            let r = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            try await r.query("PRAGMA busy_timeout=10000", [])
+            try await r.query("PRAGMA foreign_keys=ON", [])
+            readers.append(r)
+        }
+        return SQLitePool(writer: writer, readers: readers)
+    }
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writer = writer
+        self.readers = readers
+    }
+
+    private func pickReader() -> SQLiteConnection {
+        defer { next = (next + 1) % readers.count }
+        return readers[next]
+    }
+
+    nonisolated func withReader<T: Sendable>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
+        let reader = await pickReader()
+        return try await body(reader)
+    }
+
+    private func acquireWriter() async {
+        if !writerBusy {
+            writerBusy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func releaseWriter() {
+        if waiting.isEmpty {
+            writerBusy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+
+    nonisolated func withWriter<T: Sendable>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
+        await acquireWriter()
+        do {
+            let value = try await body(writer)
+            await releaseWriter()
+            return value
+        } catch {
+            await releaseWriter()
+            throw error
+        }
+    }
+
+    func close() async {
+        for r in readers { try? await r.close() }
+        try? await writer.close()
+    }
+}
