@@ -94,6 +94,12 @@ import Testing
             #expect(problem["title"] as? String == "Authentication required")
             let zh = try json(try await client.execute(uri: "/api/v1/resources", method: .get).body)
             #expect(zh["title"] as? String == "需要登录或有效令牌")
+            // The console is Chinese whatever the browser's default, until the reader switches.
+            let login = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "en-US"])
+            #expect(String(buffer: login.body).contains("用户名"))
+            let english = try await client.execute(uri: "/login?lang=en", method: .get)
+            #expect(String(buffer: english.body).contains("Username"))
+            #expect(english.headers[.setCookie]?.hasPrefix("lang=en") == true)
         }
     }
 }

@@ -20,7 +20,7 @@ extension ResourceDraft {
         if !grade.allows(open) {
             add("open", "v.openGrade", ["grade": grade.rawValue, "open": Strings["open.\(open.rawValue)"].zh])
         }
-        if let publishedOn, !CivilDate.isValid(publishedOn) { add("publishedOn", "v.date") }
+        if let publishedOn, CalendarDate(iso: publishedOn) == nil { add("publishedOn", "v.date") }
         for (i, code) in relatedCodes.enumerated() where ResourceCode.parse(code) == nil {
             add("relatedCodes[\(i)]", "v.resourceCode")
         }
@@ -41,25 +41,5 @@ extension ResourceDraft {
             }
         }
         return out
-    }
-}
-
-/// A calendar date written YYYY-MM-DD, checked without time zones.
-public enum CivilDate {
-    /// Whether `text` is a real Gregorian date in YYYY-MM-DD form.
-    public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return false }
-        return isValid(year: y, month: m, day: d)
-    }
-
-    /// Whether the numbers name a real Gregorian date.
-    public static func isValid(year y: Int, month m: Int, day d: Int) -> Bool {
-        guard (1...9999).contains(y), (1...12).contains(m), d >= 1 else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return d <= days[m - 1]
     }
 }

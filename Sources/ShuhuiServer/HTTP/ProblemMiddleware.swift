@@ -22,10 +22,12 @@ struct ProblemMiddleware: RouterMiddleware {
         }
     }
 
-    /// `?lang=`, then the `lang` cookie, then `Accept-Language`.
+    /// `?lang=`, then the `lang` cookie; then, for API clients, `Accept-Language`. The console
+    /// is Chinese unless its reader switched (a browser's English default must not decide).
     static func language(_ request: Request) -> Language {
         if let q = request.uri.queryParameters["lang"].map(String.init) { return Language.negotiate(q) }
         if let c = request.cookies["lang"]?.value { return Language.negotiate(c) }
+        guard request.uri.path.hasPrefix("/api/") else { return .zh }
         return Language.negotiate(request.headers[.acceptLanguage])
     }
 
