@@ -97,7 +97,7 @@ import Testing
             // A CSV of new resources with one bad row among many applies nothing.
             var rows = [CatalogTemplate.columns]
             func row(_ name: String, _ field: String, _ code: String, type: String = "字符型", grade: String = "L2") -> [String] {
-                ["", name, "301001", "市公安局", "", "", "数据库表", "每日", "有条件共享", "仅限公安业务", "接口调用", "禁止开放", "", grade, "", "", "",
+                ["", name, "301001", "市公安局", "", "", "", "数据库表", "每日", "有条件共享", "仅限公安业务", "接口调用", "禁止开放", "", grade, "", "", "",
                  field, code, type, "20", "否", "否", "", "L1", ""]
             }
             for i in 1...30 { rows.append(row("测试资源\(i)", "字段", "zd")) }
@@ -120,7 +120,7 @@ import Testing
         try await TestCity.run { city, client in
             let token = try await city.token("police")
             var rows = [CatalogTemplate.columns]
-            rows.append(["", "社保测试", "301001", "市人力社保局", "", "", "数据库表", "每日", "无条件共享", "", "接口调用", "禁止开放", "", "L1", "", "", "",
+            rows.append(["", "社保测试", "301001", "市人力社保局", "", "", "", "数据库表", "每日", "无条件共享", "", "接口调用", "禁止开放", "", "L1", "", "", "",
                          "字段", "zd", "字符型", "", "否", "否", "", "L1", ""])
             let r = try await client.execute(uri: "/api/v1/catalog/import", method: .post, headers: .bearer(token, json: false), body: ByteBuffer(bytes: CSV.write(rows)))
             try expectProblem(r, .forbidden)

@@ -167,6 +167,7 @@ public enum Strings {
         "catalog.fieldPlaceholder": .init(zh: "信息项名称", en: "Field name"),
         "catalog.anyProvider": .init(zh: "全部提供方", en: "All providers"),
         "catalog.any": .init(zh: "全部", en: "All"),
+        "catalog.anyUnit": .init(zh: "全部单位", en: "All units"),
         "catalog.results": .init(zh: "共 {total} 条", en: "{total} entries"),
         "catalog.none": .init(zh: "没有符合条件的资源。", en: "No resources match."),
         "catalog.prev": .init(zh: "上一页", en: "Previous"),

@@ -81,7 +81,7 @@ enum Templates {
     <h1>{{t.nav.systems}}</h1>
     <div class="tiles">{{#levels}}<div class="tile"><div class="value">{{value}}</div><div class="label">{{label}}</div></div>{{/levels}}</div>
     <form class="filters card" method="get" action="/systems">
-      <select name="org"><option value="">{{t.catalog.anyProvider}}</option>{{#orgOptions}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/orgOptions}}</select>
+      <select name="org"><option value="">{{t.catalog.anyUnit}}</option>{{#orgOptions}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/orgOptions}}</select>
       <select name="level"><option value="">{{t.catalog.any}} · {{t.col.level}}</option>{{#levelOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/levelOptions}}</select>
       <input name="q" value="{{q}}" placeholder="{{t.col.name}}">
       <button class="primary">{{t.catalog.search}}</button>

@@ -9,21 +9,22 @@ import SQLKit
 public enum CatalogTemplate {
     /// Column headers, in order. Headers are matched by name, so columns may be reordered.
     public static let columns = [
-        "资源代码", "资源名称", "资源分类代码", "提供方", "来源系统", "资源摘要", "资源格式", "更新周期",
+        "资源代码", "资源名称", "资源分类代码", "提供方", "提供方代码", "来源系统", "资源摘要", "资源格式", "更新周期",
         "共享属性", "共享条件", "共享方式", "开放属性", "开放条件", "安全级别", "发布日期", "关联资源代码", "标签",
         "信息项名称", "信息项代码", "数据类型", "长度", "必填", "主键", "信息项说明", "敏感级别", "信息项共享属性",
     ]
     /// Columns that must be present.
     public static let required = ["资源名称", "资源分类代码", "提供方", "共享属性", "开放属性", "安全级别", "信息项名称", "信息项代码", "数据类型"]
     /// Resource-level columns: equal on every row of one resource.
-    static let resourceColumns = Array(columns[1...16])
+    static let resourceColumns = Array(columns[1...17])
 
     /// The second sheet of an exported workbook: what each column takes.
     public static let guide: [[String]] = [
         ["列 Column", "说明 Meaning", "取值 Allowed values"],
         ["资源代码", "留空则按分类代码自动生成 / blank: generated", "101001-00001"],
         ["资源分类代码", "类(1位)+项(2位)+目(3位)+细目 / class+item+catalog", "101001"],
-        ["提供方", "单位全称、简称或统一社会信用代码 / unit name or credit code", ""],
+        ["提供方", "单位全称或简称 / unit name", ""],
+        ["提供方代码", "提供方的统一社会信用代码；与提供方二选一，都填须一致 / the provider's credit code", "113301000015068552"],
         ["资源格式", "", "数据库表、电子文件、服务接口"],
         ["更新周期", "", "实时、每日、每周、每月、每季度、每年、不定期"],
         ["共享属性", "", "无条件共享、有条件共享（受限共享）、不予共享"],
@@ -170,8 +171,14 @@ extension Store {
                 issues.append(FieldIssue(sheet: sheet, row: row, column: column, code: key, message: Strings.format(key, values)))
             }
             let c = group.cells
-            guard let provider = orgs[c["提供方"] ?? ""] else {
-                issue(group.firstRow, "提供方", "v.unknownProvider", ["value": c["提供方"] ?? ""])
+            let byName = (c["提供方"] ?? "").isEmpty ? nil : c["提供方"]
+            let byCode = (c["提供方代码"] ?? "").isEmpty ? nil : c["提供方代码"]
+            guard let provider = orgs[byName ?? byCode ?? ""] else {
+                issue(group.firstRow, byName == nil && byCode != nil ? "提供方代码" : "提供方", "v.unknownProvider", ["value": byName ?? byCode ?? ""])
+                continue
+            }
+            if let byCode, orgs[byCode]?.id != provider.id {
+                issue(group.firstRow, "提供方代码", "v.conflictingRow", ["column": "提供方"])
                 continue
             }
             do {
@@ -293,7 +300,7 @@ extension Store {
             let d = r.draft
             let label = { (key: String) in Strings[key].zh }
             let resourceCells = [
-                r.code, d.name, d.categoryCode, orgs[d.providerID]?.name ?? "", d.sourceSystemID.flatMap { systems[$0] } ?? "",
+                r.code, d.name, d.categoryCode, orgs[d.providerID]?.name ?? "", orgs[d.providerID]?.code ?? "", d.sourceSystemID.flatMap { systems[$0] } ?? "",
                 d.summary, label("format.\(d.format.rawValue)"), label("cycle.\(d.updateCycle.rawValue)"),
                 label("sharing.\(d.sharing.rawValue)"), d.sharingCondition, d.sharingModes.map { label("mode.\($0.rawValue)") }.joined(separator: "、"),
                 label("open.\(d.open.rawValue)"), d.openCondition, d.grade.rawValue, d.publishedOn ?? "",
