@@ -13,7 +13,7 @@ struct Shuhui: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shuhui",
         abstract: "数汇 Shuhui — public data resource platform / 公共数据平台",
-        subcommands: [Serve.self, Migrate.self, Admin.self, Demo.self, CatalogCommand.self])
+        subcommands: [Serve.self, Migrate.self, Admin.self, Demo.self, CatalogCommand.self, ImportRecords.self])
 }
 
 /// Where the data is: an SQLite folder by default, PostgreSQL when a URL is given.
@@ -57,6 +57,13 @@ func describe(_ error: any Error) -> String {
         case .inUse(let what): return "still referenced / 仍被引用: \(what)"
         case .invalid(let failure): return failure.issues.map(describe).joined(separator: "\n")
         }
+    case let e as IngestError:
+        switch e {
+        case .malformed(let issues):
+            return "the batch cannot be read; nothing stored / 批次无法读取，未存储任何记录:\n" + issues.map(describe).joined(separator: "\n")
+        }
+    case is AccessDenial:
+        return "not allowed / 无权操作"
     case let e as CatalogImportError:
         switch e {
         case .invalid(let issues), .forbidden(let issues):

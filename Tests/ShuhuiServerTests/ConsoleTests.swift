@@ -45,7 +45,7 @@ import Testing
             let cookie = try await login(client)
             let code = try await city.resource(of: "市公安局").code
             for (path, marker) in [("/", "数据资源总览"), ("/organizations", "西湖区"), ("/systems", "信息系统"), ("/catalog", "数据资源目录"),
-                                   ("/catalog/\(code)", "信息项"), ("/import", "目录表格导入"), ("/tokens", "API 访问令牌"), ("/catalog?lang=en", "Data resource catalog")] {
+                                   ("/catalog/\(code)", "信息项"), ("/import", "目录表格导入"), ("/quality", "治理达标率"), ("/tokens", "API 访问令牌"), ("/catalog?lang=en", "Data resource catalog")] {
                 let r = try await client.execute(uri: path, method: .get, headers: [.cookie: cookie])
                 #expect(r.status == .ok, "\(path)")
                 let html = String(buffer: r.body)

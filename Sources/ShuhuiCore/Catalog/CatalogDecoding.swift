@@ -5,7 +5,7 @@ extension ResourceDraft {
     /// JSON keys a client may send.
     public static let knownKeys: Set<String> = [
         "name", "categoryCode", "providerID", "sourceSystemID", "summary", "format", "updateCycle", "sharing",
-        "sharingCondition", "sharingModes", "open", "openCondition", "grade", "publishedOn", "relatedCodes", "tags", "fields",
+        "sharingCondition", "sharingModes", "open", "openCondition", "grade", "publishedOn", "relatedCodes", "tags", "fields", "rules",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -27,7 +27,8 @@ extension ResourceDraft {
             publishedOn: try c.decodeIfPresent(String.self, forKey: .publishedOn),
             relatedCodes: try c.decodeIfPresent([String].self, forKey: .relatedCodes) ?? [],
             tags: try c.decodeIfPresent([String].self, forKey: .tags) ?? [],
-            fields: try c.decodeIfPresent([Field].self, forKey: .fields) ?? [])
+            fields: try c.decodeIfPresent([Field].self, forKey: .fields) ?? [],
+            rules: try c.decodeIfPresent([QualityRule].self, forKey: .rules) ?? [])
     }
 }
 

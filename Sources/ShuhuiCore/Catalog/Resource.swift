@@ -71,10 +71,12 @@ public struct ResourceDraft: Sendable, Codable, Equatable {
     public var tags: [String]
     /// 信息项.
     public var fields: [Field]
+    /// Quality rules beyond those the fields imply (required, type, length, primary key).
+    public var rules: [QualityRule]
 
     enum CodingKeys: String, CodingKey {
         case name, categoryCode, providerID, sourceSystemID, summary, format, updateCycle, sharing, sharingCondition,
-            sharingModes, open, openCondition, grade, publishedOn, relatedCodes, tags, fields
+            sharingModes, open, openCondition, grade, publishedOn, relatedCodes, tags, fields, rules
     }
 
     /// Creates a draft.
@@ -83,7 +85,8 @@ public struct ResourceDraft: Sendable, Codable, Equatable {
         summary: String = "", format: ResourceFormat = .table, updateCycle: UpdateCycle = .daily,
         sharing: SharingAttribute, sharingCondition: String = "", sharingModes: [SharingMode] = [],
         open: OpenAttribute, openCondition: String = "", grade: SecurityGrade,
-        publishedOn: String? = nil, relatedCodes: [String] = [], tags: [String] = [], fields: [Field]
+        publishedOn: String? = nil, relatedCodes: [String] = [], tags: [String] = [], fields: [Field],
+        rules: [QualityRule] = []
     ) {
         self.name = name
         self.categoryCode = categoryCode
@@ -102,6 +105,7 @@ public struct ResourceDraft: Sendable, Codable, Equatable {
         self.relatedCodes = relatedCodes
         self.tags = tags
         self.fields = fields
+        self.rules = rules
     }
 
     /// The sharing attribute that applies to `field`: its own, never looser than the resource's.

@@ -39,6 +39,7 @@ public enum ShuhuiApp {
         AccountAPI.register(api, store: store)
         OrganizationAPI.register(api, store: store)
         CatalogAPI.register(api, store: store)
+        CollectionAPI.register(api, store: store)
         let document = OpenAPIDocument.build(api.operations)
         let openapi = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         router.get("/openapi.json") { _, _ in Reply.bytes(openapi, contentType: "application/json") }

@@ -107,12 +107,13 @@ enum CatalogAPI {
         }
     }
 
-    static func spreadsheet(_ rows: [[String]], format: String, name: String) throws -> Response {
+    static func spreadsheet(_ rows: [[String]], format: String, name: String, sheetName: String = "目录") throws -> Response {
         switch format {
         case "csv":
             return Reply.bytes(CSV.write(rows), contentType: "text/csv; charset=utf-8", filename: "\(name).csv")
         case "xlsx":
-            let data = try XLSX.write([Sheet(name: "目录", rows: rows), Sheet(name: "填写说明", rows: CatalogTemplate.guide)])
+            let sheets = sheetName == "目录" ? [Sheet(name: sheetName, rows: rows), Sheet(name: "填写说明", rows: CatalogTemplate.guide)] : [Sheet(name: sheetName, rows: rows)]
+            let data = try XLSX.write(sheets)
             return Reply.bytes(data, contentType: xlsxType, filename: "\(name).xlsx")
         default:
             throw Problem.badRequest(field: "format", Strings.format("v.invalidValue", ["value": format, "allowed": "xlsx, csv"]))

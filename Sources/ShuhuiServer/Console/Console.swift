@@ -72,6 +72,16 @@ enum Console {
                 try CatalogAPI.spreadsheet(try await store.exportCatalogRows(), format: "xlsx", name: "catalog")
             }
         }
+        router.get("/quality") { req, ctx in
+            try await guarded(req, ctx) { _ in try await qualityPage(req, ctx, store: store) }
+        }
+        router.get("/catalog/{code}/problems.xlsx") { req, ctx in
+            try await guarded(req, ctx) { _ in
+                let code = try ctx.parameters.require("code")
+                try await CollectionAPI.checkProvider(ctx, code: code, store: store)
+                return try CatalogAPI.spreadsheet(try await store.problemSheet(code: code), format: "xlsx", name: "problems-\(code)", sheetName: "问题数据")
+            }
+        }
         router.get("/catalog/{code}") { req, ctx in
             try await guarded(req, ctx) { _ in try await resource(req, ctx, store: store) }
         }
@@ -172,7 +182,7 @@ enum Console {
         layout["langSwitch"] = req.uri.path + "?" + items.joined(separator: "&")
         if let p = ctx.principal {
             let navItems: [(String, String)] = [("/", "nav.dashboard"), ("/organizations", "nav.organizations"), ("/systems", "nav.systems"),
-                                                ("/catalog", "nav.catalog"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
+                                                ("/catalog", "nav.catalog"), ("/quality", "nav.quality"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
             layout["user"] = [
                 "displayName": p.displayName, "roleLabel": Strings["role.\(p.role.rawValue)"].text(ctx.language), "csrf": csrfToken(ctx),
                 "nav": navItems.map { href, key in

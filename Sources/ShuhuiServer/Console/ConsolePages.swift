@@ -136,6 +136,7 @@ extension Console {
             ("col.version", "v\(r.version) · \(formatDate(r.updatedAt))"),
         ]
         let data: [String: Any] = [
+            "dataSection": try await dataSection(r, ctx, store: store),
             "code": r.code, "name": d.name, "grade": d.grade.rawValue, "retired": r.status == .retired, "fieldCount": d.fields.count,
             "meta": meta.map { ["label": label($0.0, ctx), "value": $0.1] },
             "fields": d.fields.enumerated().map { i, f in

@@ -4,6 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "dashboard": dashboard, "organizations": organizations, "systems": systems,
         "catalog": catalog, "resource": resource, "import": importPage, "tokens": tokens, "message": message,
+        "quality": quality, "resourceData": resourceData,
     ]
 
     static let layout = """
@@ -136,6 +137,7 @@ enum Templates {
       <table id="versions"><thead><tr><th>{{t.col.version}}</th><th>{{t.col.time}}</th><th>{{t.col.actor}}</th><th>{{t.col.summary}}</th></tr></thead>
       <tbody>{{#versions}}<tr><td>v{{version}}</td><td>{{at}}</td><td>{{actorName}}</td><td>{{action}}<ul class="changes">{{#changes}}<li><span class="chg-{{kind}}">{{kindLabel}}</span> <code>{{path}}</code>{{#before}} <del>{{before}}</del>{{/before}}{{#after}} <ins>{{after}}</ins>{{/after}}</li>{{/changes}}</ul></td></tr>{{/versions}}</tbody></table>
     </section>
+    {{{dataSection}}}
     """
 
     static let importPage = """
@@ -167,6 +169,37 @@ enum Templates {
       <table><thead><tr><th>{{t.tokens.name}}</th><th>{{t.tokens.prefix}}</th><th>{{t.col.time}}</th><th>{{t.tokens.lastUsed}}</th><th>{{t.col.status}}</th><th></th></tr></thead>
       <tbody>{{#items}}<tr><td>{{name}}</td><td class="mono">{{prefix}}…</td><td>{{createdAt}}</td><td>{{lastUsedAt}}</td><td>{{statusLabel}}</td><td>{{^revoked}}<form method="post" action="/tokens/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="link">{{t.tokens.revoke}}</button></form>{{/revoked}}</td></tr>{{/items}}</tbody></table>
     </section>
+    """
+
+    static let quality = """
+    <h1>{{t.quality.title}}</h1>
+    <div class="tiles">{{#tiles}}<div class="tile"><div class="value">{{value}}</div><div class="label">{{label}}</div></div>{{/tiles}}</div>
+    <p class="muted">{{t.quality.governanceHelp}}</p>
+    <div class="grid2">
+      <section class="card"><h2>{{t.quality.byDimension}}</h2>{{{chart}}}{{^chart}}<p class="empty">{{t.quality.noData}}</p>{{/chart}}</section>
+      <section class="card"><h2>{{t.quality.byUnit}}</h2>
+      <table id="quality-units"><thead><tr><th>{{t.col.unit}}</th><th class="num">{{t.quality.collected}}</th><th class="num">{{t.quality.score}}</th><th class="num">{{t.quality.rowsCollected}}</th><th class="num">{{t.quality.openProblems}}</th></tr></thead>
+      <tbody>{{#units}}<tr><td><a href="/catalog?provider={{organizationID}}">{{organizationName}}</a></td><td class="num">{{collectedResources}}/{{resources}}</td><td class="num">{{score}}</td><td class="num">{{rowsCollected}}</td><td class="num">{{openProblems}}</td></tr>{{/units}}</tbody></table></section>
+    </div>
+    """
+
+    static let resourceData = """
+    <section class="card" id="quality">
+      <h2>{{t.quality.title}}{{#score}} · {{t.quality.score}} {{score}}{{/score}}{{#timelyLabel}} · {{timelyLabel}}{{/timelyLabel}}</h2>
+      {{#hasBatches}}{{{chart}}}
+      {{#worst}}<h3>{{t.quality.worstRules}}</h3><table class="compact"><tbody>{{#worst}}<tr><th>{{label}}</th><td class="num">{{count}}</td></tr>{{/worst}}</tbody></table>{{/worst}}{{/hasBatches}}
+      {{^hasBatches}}<p class="empty">{{t.quality.noData}}</p>{{/hasBatches}}
+    </section>
+    {{#hasBatches}}<section class="card" id="batches">
+      <h2>{{t.batch.history}}</h2>
+      <table><thead><tr><th>{{t.batch.id}}</th><th>{{t.col.time}}</th><th>{{t.col.actor}}</th><th>{{t.batch.mode}}</th><th>{{t.col.status}}</th><th class="num">{{t.batch.rows}}</th><th class="num">{{t.batch.stored}}</th><th class="num">{{t.batch.problems}}</th><th class="num">{{t.batch.bytes}}</th></tr></thead>
+      <tbody>{{#batches}}<tr><td>#{{id}}</td><td>{{startedAt}}</td><td>{{actorName}}</td><td>{{mode}} · {{format}}</td><td title="{{error}}">{{statusLabel}}</td><td class="num">{{rowsTotal}}</td><td class="num">{{rowsStored}}</td><td class="num">{{problemRows}}</td><td class="num">{{bytes}}</td></tr>{{/batches}}</tbody></table>
+    </section>{{/hasBatches}}
+    {{#canSeeProblems}}{{#hasProblems}}<section class="card" id="problems">
+      <h2>{{t.problem.title}} ({{problemTotal}}) <a class="button" href="/catalog/{{code}}/problems.xlsx">{{t.quality.download}}</a></h2>
+      <table><thead><tr><th class="num">{{t.problem.row}}</th><th>{{t.problem.key}}</th><th>{{t.problem.field}}</th><th>{{t.problem.rule}}</th><th>{{t.problem.dimension}}</th><th>{{t.problem.value}}</th><th>{{t.col.reason}}</th></tr></thead>
+      <tbody>{{#problems}}<tr><td class="num">{{rowNumber}}</td><td class="mono">{{key}}</td><td class="mono">{{field}}</td><td>{{rule}}</td><td>{{dimensionLabel}}</td><td class="mono">{{value}}</td><td>{{message}}</td></tr>{{/problems}}</tbody></table>
+    </section>{{/hasProblems}}{{/canSeeProblems}}
     """
 
     static let message = """

@@ -61,6 +61,15 @@ struct ProblemMiddleware: RouterMiddleware {
                 return Problem(status: .forbidden, kind: "forbidden", titleKey: "problem.forbidden",
                     detail: issues.first?.message ?? Strings["problem.forbidden"], errors: issues)
             }
+        case let e as IngestError:
+            switch e {
+            case .malformed(let issues):
+                var p = Problem.validation(issues)
+                p.status = .badRequest
+                p.kind = "malformed-batch"
+                p.detail = Localized(zh: "批次无法读取（\(issues.count) 处），未存储任何记录。", en: "The batch cannot be read (\(issues.count) problems); nothing was stored.")
+                return p
+            }
         case is NIOTooManyBytesError:
             return Problem(status: .contentTooLarge, kind: "too-large", titleKey: "problem.tooLarge",
                 detail: Localized(zh: "请求体超过上限。", en: "The body exceeds the limit."))

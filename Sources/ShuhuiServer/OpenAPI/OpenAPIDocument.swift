@@ -45,6 +45,9 @@ enum OpenAPIDocument {
 
     private static func content(_ name: String) -> [String: Any] {
         switch name {
+        case "records":
+            return ["text/csv": ["schema": ["type": "string"]], "application/x-ndjson": ["schema": ["type": "string"]],
+                    "application/json": ["schema": ["type": "array", "items": ["type": "object"]]]]
         case "spreadsheet":
             return [CatalogAPI.xlsxType: ["schema": ["type": "string", "format": "binary"]], "text/csv": ["schema": ["type": "string"]]]
         default:
@@ -87,6 +90,7 @@ enum Schemas {
             "open": strings(["open", "restricted", "notOpen"]), "openCondition": string, "grade": strings(["L1", "L2", "L3", "L4"]),
             "publishedOn": ["type": "string", "format": "date"], "relatedCodes": ["type": "array", "items": string],
             "tags": ["type": "array", "items": string], "fields": ["type": "array", "items": ref("Field")],
+            "rules": ["type": "array", "items": ref("QualityRule")],
         ], required: ["name", "categoryCode", "providerID", "sharing", "open", "grade"])
         let issue = object(["field": string, "sheet": string, "row": integer, "column": string, "code": string, "message": string, "messages": ["type": "object"]], required: ["code", "message"])
         return [
@@ -113,6 +117,32 @@ enum Schemas {
                                         "byLevel": ["type": "object"], "byStatus": ["type": "object"], "organizations": integer,
                                         "organizationsByKind": ["type": "object"], "byUnit": ["type": "array", "items": ["type": "object"]]]),
             "Field": field,
+            "QualityRule": object([
+                "kind": strings(["notNull", "type", "length", "pattern", "codeList", "range", "residentID", "creditCode", "mobile", "landline", "phone",
+                                 "dateNotFuture", "unique", "crossField", "reference", "timeliness"]),
+                "field": string, "dimension": strings(["completeness", "accuracy", "conformity", "consistency", "uniqueness", "relations", "timeliness"]),
+                "values": ["type": "array", "items": string], "pattern": string, "min": ["type": "number"], "max": ["type": "number"],
+                "minDate": string, "maxDate": string, "maxLength": integer, "otherField": string, "check": strings(["birthDateMatchesID", "after"]),
+                "referenceResource": string, "referenceField": string, "scope": strings(["batch", "stored"]), "name": string,
+            ], required: ["kind"]),
+            "BatchReport": object(["id": integer, "resourceCode": string, "organizationID": integer, "status": strings(["running", "committed", "rejected"]),
+                                   "mode": strings(["append", "upsert", "replace"]), "format": strings(["csv", "jsonl", "json"]),
+                                   "rowsTotal": integer, "rowsStored": integer, "problemRows": integer, "bytes": integer,
+                                   "dimensions": ["type": "object"], "actorName": string, "startedAt": dateTime, "finishedAt": dateTime,
+                                   "replayed": boolean, "error": string]),
+            "BatchPage": page("BatchReport"),
+            "RecordPage": object(["items": ["type": "array", "items": ["type": "object"]], "total": integer, "limit": integer, "offset": integer]),
+            "ProblemRecord": object(["id": integer, "batchID": integer, "rowNumber": integer, "key": string, "field": string, "rule": string,
+                                     "dimension": string, "value": string, "message": object(["zh-CN": string, "en": string]),
+                                     "raw": ["type": "object"], "status": strings(["open", "closed"]), "createdAt": dateTime, "closedAt": dateTime]),
+            "ProblemPage": page("ProblemRecord"),
+            "ResourceQuality": object(["code": string, "name": string, "organizationID": integer, "score": ["type": "number"],
+                                       "dimensions": ["type": "object"], "daily": ["type": "array", "items": ["type": "object"]],
+                                       "worstRules": ["type": "array", "items": ["type": "object"]], "openProblems": integer, "batches": integer,
+                                       "rowsCollected": integer, "lastBatchAt": dateTime, "timely": boolean, "latestBatchClean": boolean]),
+            "QualitySummary": object(["dimensions": ["type": "object"], "score": ["type": "number"], "resources": integer,
+                                      "collectedResources": integer, "governedResources": integer, "governanceProgress": ["type": "number"],
+                                      "units": ["type": "array", "items": ["type": "object"]]]),
             "ResourceDraft": draft,
             "Resource": object(["id": integer, "code": string, "draft": ref("ResourceDraft"), "version": integer,
                                 "status": strings(["active", "retired"]), "createdAt": dateTime, "updatedAt": dateTime]),

@@ -99,7 +99,7 @@ extension Store {
         if !issues.isEmpty { throw CatalogImportError.invalid(issues) }
         let orgs = try await organizationLookup()
         return try await database.transaction { db in
-            try await Self.apply(db, groups, sheet: sheet.name, orgs: orgs, actor: actor)
+            try await Self.apply(db, groups, sheet: sheet.name, orgs: orgs, actor: actor, dialect: database.dialect)
         }
     }
 
@@ -162,7 +162,7 @@ extension Store {
         return map[last]
     }
 
-    static func apply(_ db: any SQLDatabase, _ groups: [ImportedResource], sheet: String, orgs: [String: Organization], actor: Principal) async throws -> CatalogImportReport {
+    static func apply(_ db: any SQLDatabase, _ groups: [ImportedResource], sheet: String, orgs: [String: Organization], actor: Principal, dialect: SQLDialectKind) async throws -> CatalogImportReport {
         var issues: [FieldIssue] = [], denied: [FieldIssue] = []
         var report = CatalogImportReport(created: [], updated: [], unchanged: [], fields: 0)
         var systemsByOrg: [Int64: [InformationSystem]] = [:]
@@ -253,7 +253,7 @@ extension Store {
                 let existing = try await existingResource(db, code: group.code, draft: draft)
                 if let existing {
                     try AccessPolicy.canEdit(ownedBy: existing.draft.providerID, actor)
-                    let saved = try await updateResource(db, existing: existing, draft, expectedVersion: nil, actor: actor, action: "import")
+                    let saved = try await updateResource(db, existing: existing, draft, expectedVersion: nil, actor: actor, action: "import", dialect: dialect)
                     if saved.version == existing.version { report.unchanged.append(saved.code) } else { report.updated.append(saved.code) }
                 } else {
                     let code = group.code.flatMap(ResourceCode.normalize)

@@ -154,7 +154,7 @@ extension Store {
         let existing = try await resource(code: code)
         return try await database.transaction { db in
             try await Self.checkReferences(db, draft, path: "")
-            return try await Self.updateResource(db, existing: existing, draft, expectedVersion: expectedVersion, actor: actor, action: "update")
+            return try await Self.updateResource(db, existing: existing, draft, expectedVersion: expectedVersion, actor: actor, action: "update", dialect: database.dialect)
         }
     }
 
@@ -162,7 +162,7 @@ extension Store {
     public func retireResource(code: String, by actor: Principal) async throws -> Resource {
         let existing = try await resource(code: code)
         return try await database.transaction { db in
-            try await Self.updateResource(db, existing: existing, existing.draft, expectedVersion: nil, actor: actor, action: "retire", status: .retired)
+            try await Self.updateResource(db, existing: existing, existing.draft, expectedVersion: nil, actor: actor, action: "retire", dialect: database.dialect, status: .retired)
         }
     }
 
@@ -280,7 +280,7 @@ extension Store {
 
     static func updateResource(
         _ db: any SQLDatabase, existing: Resource, _ draft: ResourceDraft, expectedVersion: Int?, actor: Principal,
-        action: String, status: ResourceStatus = .active
+        action: String, dialect: SQLDialectKind, status: ResourceStatus = .active
     ) async throws -> Resource {
         if let expectedVersion, expectedVersion != existing.version {
             throw StoreError.duplicate(field: "version", value: "\(expectedVersion) ≠ \(existing.version)")
@@ -291,6 +291,7 @@ extension Store {
         }
         let changes = CatalogDiff.between(existing.draft, draft)
         if changes.isEmpty && status == existing.status { return existing }
+        try await DataTable.checkChange(db, from: existing, to: draft, dialect)
         let version = existing.version + 1
         let row = try await db.raw("""
             UPDATE resources SET name = \(bind: draft.name), provider_id = \(bind: draft.providerID), source_system_id = \(bind: draft.sourceSystemID),
@@ -305,6 +306,9 @@ extension Store {
         try await db.raw("DELETE FROM resource_fields WHERE resource_id = \(bind: resource.id)").run()
         try await writeFields(db, resource)
         try await writeVersion(db, resource, changes: changes, actor: actor, action: action)
+        if try await DataTable.columns(db, DataTable.name(resource.id), dialect) != nil {
+            try await DataTable.ensure(db, resource, dialect)
+        }
         return resource
     }
 

@@ -110,6 +110,76 @@ enum Schema {
                 last_sequence BIGINT NOT NULL
             )
             """,
-        ])
+        ]),
+        Migration(version: 2, name: "collection batches, problem data, daily counters", statements: [
+            """
+            CREATE TABLE batches (
+                {id},
+                resource_id BIGINT NOT NULL REFERENCES resources(id),
+                organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                idempotency_key TEXT,
+                mode TEXT NOT NULL,
+                format TEXT NOT NULL,
+                status TEXT NOT NULL,
+                rows_total BIGINT NOT NULL DEFAULT 0,
+                rows_stored BIGINT NOT NULL DEFAULT 0,
+                problem_rows BIGINT NOT NULL DEFAULT 0,
+                bytes BIGINT NOT NULL DEFAULT 0,
+                tally TEXT NOT NULL DEFAULT '{}',
+                error TEXT,
+                actor_name TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                finished_at BIGINT
+            )
+            """,
+            "CREATE UNIQUE INDEX batches_idempotency ON batches(resource_id, idempotency_key)",
+            "CREATE INDEX batches_resource ON batches(resource_id, id)",
+            """
+            CREATE TABLE problem_records (
+                {id},
+                batch_id BIGINT NOT NULL REFERENCES batches(id),
+                resource_id BIGINT NOT NULL REFERENCES resources(id),
+                organization_id BIGINT NOT NULL,
+                row_number BIGINT NOT NULL,
+                record_key TEXT,
+                field TEXT,
+                rule TEXT NOT NULL,
+                dimension TEXT NOT NULL,
+                value TEXT,
+                message TEXT NOT NULL,
+                raw TEXT NOT NULL,
+                status TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                closed_at BIGINT,
+                closed_by_batch BIGINT
+            )
+            """,
+            "CREATE INDEX problem_records_resource ON problem_records(resource_id, status, id)",
+            "CREATE INDEX problem_records_key ON problem_records(resource_id, record_key)",
+            """
+            CREATE TABLE collection_daily (
+                resource_id BIGINT NOT NULL REFERENCES resources(id),
+                organization_id BIGINT NOT NULL,
+                day TEXT NOT NULL,
+                rows_collected BIGINT NOT NULL,
+                batches BIGINT NOT NULL,
+                bytes BIGINT NOT NULL,
+                problem_rows BIGINT NOT NULL,
+                PRIMARY KEY (resource_id, day)
+            )
+            """,
+            "CREATE INDEX collection_daily_org ON collection_daily(organization_id, day)",
+            """
+            CREATE TABLE quality_daily (
+                resource_id BIGINT NOT NULL REFERENCES resources(id),
+                organization_id BIGINT NOT NULL,
+                day TEXT NOT NULL,
+                dimension TEXT NOT NULL,
+                checked BIGINT NOT NULL,
+                failed BIGINT NOT NULL,
+                PRIMARY KEY (resource_id, day, dimension)
+            )
+            """,
+        ]),
     ]
 }

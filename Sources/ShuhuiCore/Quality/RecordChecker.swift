@@ -1,0 +1,476 @@
+import Foundation
+
+/// One rule a record broke.
+public struct RuleFailure: Sendable, Equatable {
+    /// Position of the rule in ``RecordChecker/rules``.
+    public var ruleIndex: Int
+    /// The rule's kind.
+    public var kind: RuleKind
+    /// The dimension the failure counts in.
+    public var dimension: QualityDimension
+    /// The field checked; nil for the primary-key uniqueness rule.
+    public var field: String?
+    /// The offending value as submitted (for the primary key: its values joined by commas);
+    /// nil when the value is missing.
+    public var value: String?
+    /// What is wrong, for the provider.
+    public var message: Localized
+
+    /// Creates a failure.
+    public init(ruleIndex: Int, kind: RuleKind, dimension: QualityDimension, field: String?, value: String?, message: Localized) {
+        self.ruleIndex = ruleIndex
+        self.kind = kind
+        self.dimension = dimension
+        self.field = field
+        self.value = value
+        self.message = message
+    }
+}
+
+/// A record after checking: its typed values, the rules it broke, and its key.
+public struct CheckedRecord: Sendable, Equatable {
+    /// Values in field order; nil for a missing value or one that does not parse as its type.
+    public var values: [TypedValue?]
+    /// The rules broken, in rule order; empty when the record passed.
+    public var failures: [RuleFailure]
+    /// The primary-key values (canonical text) joined by U+001F; nil when the resource has no
+    /// key or a key value is missing.
+    public var key: String?
+
+    /// Whether no rule failed.
+    public var passed: Bool { failures.isEmpty }
+}
+
+/// Counts per dimension over the rows checked so far.
+public struct QualityTally: Sendable, Equatable, Codable {
+    /// Rows checked.
+    public var rows: Int
+    /// Rows with at least one failure.
+    public var badRows: Int
+    /// Rule evaluations per dimension: one per rule per row on which the rule was evaluated
+    /// (rules other than `notNull` are not evaluated on missing values).
+    public var checked: [QualityDimension: Int]
+    /// Failed evaluations per dimension: one per failing rule per row.
+    public var failed: [QualityDimension: Int]
+
+    /// Creates a tally.
+    public init(rows: Int = 0, badRows: Int = 0, checked: [QualityDimension: Int] = [:], failed: [QualityDimension: Int] = [:]) {
+        self.rows = rows
+        self.badRows = badRows
+        self.checked = checked
+        self.failed = failed
+    }
+
+    /// The share of evaluations in `dimension` that passed, or nil when nothing was checked.
+    public func passRate(_ dimension: QualityDimension) -> Double? {
+        let n = checked[dimension, default: 0]
+        guard n > 0 else { return nil }
+        return Double(n - failed[dimension, default: 0]) / Double(n)
+    }
+}
+
+/// Checks records against a resource's rules in one pass, row by row, keeping counts.
+///
+/// Evaluated here: `notNull`, `type`, `length`, `pattern`, `codeList`, `range`,
+/// `residentID` (check character and a real birth date not after `today`), `creditCode`,
+/// `mobile`, `landline`, `phone`, `dateNotFuture`, `crossField`, and `unique` with batch
+/// scope. Not evaluated here, because they need stored data: `reference`, `unique` with
+/// stored scope, `timeliness`; the store checks those.
+///
+/// On a missing value (nil or the empty string) only `notNull` can fail; every other rule
+/// skips it and does not count it as checked, so completeness and conformity are measured
+/// separately and a pass rate is over present values, as Great Expectations and Soda report.
+/// Rules on a value that does not parse as its field's type are skipped too, except those
+/// that look at the text itself (`length`, `pattern`, `codeList`, identifier formats).
+///
+/// **Duplicates.** A batch `unique` rule fails on every row whose key was already seen
+/// earlier in the batch; the first occurrence passes. So the duplicate count reported is
+/// "rows after the first occurrence" (three rows with one key count 2). That is neither
+/// Great Expectations' count (every row of a duplicate group, 3) nor Soda's (distinct
+/// duplicated values, 1); it is the number of rows that would have to be removed, and it
+/// is what a row-by-row stream can tell without holding rows back. Keys are remembered as
+/// 64-bit fingerprints (see `KeySet`).
+///
+/// Rules that cannot be checked (unknown field, missing parameter, a regular expression
+/// that does not compile) are listed in ``skippedRules`` and not evaluated: rules should be
+/// vetted with ``QualityRule/issues(for:fields:)`` when they are saved.
+public struct RecordChecker: Sendable {
+    /// The resource's fields; `check` takes values in this order.
+    public let fields: [Field]
+    /// The rules in force: the ones given, exact repeats removed, plus a `type` rule for
+    /// every field that had none (a value that cannot be stored as its type must never
+    /// pass). ``RuleFailure/ruleIndex`` points into this list.
+    public let rules: [QualityRule]
+    /// Indexes into ``rules`` of rules that are not evaluated here: those the store checks
+    /// and those that cannot be checked.
+    public let skippedRules: [Int]
+    /// The day "future" is measured from.
+    public let today: CalendarDate
+
+    private enum Op: Sendable {
+        case notNull, type
+        case length(max: Int)
+        case pattern(slot: Int)
+        case codeList(slot: Int)
+        case rangeNumber(min: Double, max: Double)
+        case rangeDay(min: Int, max: Int)
+        case residentID, creditCode, mobile, landline, phone
+        case dateNotFuture
+        case birthDateMatchesID(other: Int)
+        case after(other: Int, daysOnly: Bool)
+        case uniqueKey(slot: Int)
+        case uniqueField(slot: Int)
+    }
+
+    private struct Compiled: Sendable {
+        var index: Int
+        var kind: RuleKind
+        var dimension: QualityDimension
+        var field: Int
+        var op: Op
+    }
+
+    private let compiled: [Compiled]
+    private let types: [FieldType]
+    private let keyFields: [Int]
+    private let regexes: [NSRegularExpression]
+    private let codeLists: [Set<String>]
+    private let todayNumber: Int
+    private var seen: [KeySet]
+    private var checkedCounts = [Int](repeating: 0, count: 7)
+    private var failedCounts = [Int](repeating: 0, count: 7)
+    private var rowCount = 0, badRowCount = 0
+    /// Per-field scratch, reused for every row so that checking allocates only the record.
+    private var scalars: [ParsedScalars]
+    private var present: [Bool]
+    private var typed: [Bool]
+
+    /// Prepares the checks: field lookups, code-list sets and regular expressions are built
+    /// once here, never per row.
+    ///
+    /// - Parameters:
+    ///   - fields: The resource's fields.
+    ///   - rules: Its rules, usually `QualityRule.implicitRules(for:)` plus its own.
+    ///   - today: The day dates must not be after (Beijing time in production).
+    public init(fields: [Field], rules: [QualityRule], today: CalendarDate) {
+        self.fields = fields
+        self.today = today
+        todayNumber = today.year * 10000 + today.month * 100 + today.day
+        types = fields.map(\.type)
+        keyFields = fields.indices.filter { fields[$0].primaryKey }
+
+        var effective: [QualityRule] = []
+        var unique = Set<QualityRule>()
+        for rule in rules where unique.insert(rule).inserted { effective.append(rule) }
+        let typed = Set(effective.filter { $0.kind == .type }.compactMap(\.field))
+        for field in fields where !typed.contains(field.code) {
+            effective.append(QualityRule(kind: .type, field: field.code))
+        }
+        self.rules = effective
+
+        var index: [String: Int] = [:]
+        for (i, f) in fields.enumerated() where index[f.code] == nil { index[f.code] = i }
+        var compiled: [Compiled] = [], skipped: [Int] = []
+        var regexes: [NSRegularExpression] = [], codeLists: [Set<String>] = []
+        var uniqueSlots = 0
+        for (i, rule) in effective.enumerated() {
+            let f = rule.field.flatMap { index[$0] }
+            if rule.field != nil, f == nil {
+                skipped.append(i)
+                continue
+            }
+            let op: Op?
+            switch rule.kind {
+            case .notNull: op = .notNull
+            case .type: op = .type
+            case .length:
+                op = (rule.maxLength ?? f.flatMap { fields[$0].length }).map { Op.length(max: $0) }
+            case .pattern:
+                if let p = rule.pattern, !p.isEmpty, let re = try? NSRegularExpression(pattern: "\\A(?:\(p))\\z") {
+                    op = .pattern(slot: regexes.count)
+                    regexes.append(re)
+                } else {
+                    op = nil
+                }
+            case .codeList:
+                if let values = rule.values, !values.isEmpty {
+                    op = .codeList(slot: codeLists.count)
+                    codeLists.append(Set(values))
+                } else {
+                    op = nil
+                }
+            case .range:
+                switch f.map({ fields[$0].type }) {
+                case .date?, .datetime?:
+                    let low = rule.minDate.flatMap(CalendarDate.init(iso:)), high = rule.maxDate.flatMap(CalendarDate.init(iso:))
+                    func number(_ d: CalendarDate) -> Int { d.year * 10000 + d.month * 100 + d.day }
+                    op = low == nil && high == nil ? nil : .rangeDay(min: low.map(number) ?? 0, max: high.map(number) ?? 99_999_999)
+                case .integer?, .decimal?, .string?:
+                    op = rule.min == nil && rule.max == nil ? nil
+                        : .rangeNumber(min: rule.min ?? -.infinity, max: rule.max ?? .infinity)
+                default:
+                    op = nil
+                }
+            case .residentID: op = .residentID
+            case .creditCode: op = .creditCode
+            case .mobile: op = .mobile
+            case .landline: op = .landline
+            case .phone: op = .phone
+            case .dateNotFuture: op = .dateNotFuture
+            case .crossField:
+                let other = rule.otherField.flatMap { index[$0] }
+                switch (rule.check, other) {
+                case (.birthDateMatchesID?, let o?): op = .birthDateMatchesID(other: o)
+                case (.after?, let o?):
+                    let daysOnly = f.map { fields[$0].type == .date } == true || fields[o].type == .date
+                    op = .after(other: o, daysOnly: daysOnly)
+                default: op = nil
+                }
+            case .unique:
+                if rule.scope == .stored {
+                    op = nil
+                } else if f != nil {
+                    op = .uniqueField(slot: uniqueSlots)
+                    uniqueSlots += 1
+                } else if !keyFields.isEmpty {
+                    op = .uniqueKey(slot: uniqueSlots)
+                    uniqueSlots += 1
+                } else {
+                    op = nil
+                }
+            case .reference, .timeliness:
+                op = nil
+            }
+            guard let op, rule.kind == .unique || f != nil else {
+                skipped.append(i)
+                continue
+            }
+            compiled.append(Compiled(index: i, kind: rule.kind, dimension: rule.dimension, field: f ?? -1, op: op))
+        }
+        self.compiled = compiled
+        self.skippedRules = skipped
+        self.regexes = regexes
+        self.codeLists = codeLists
+        seen = [KeySet](repeating: KeySet(), count: uniqueSlots)
+        scalars = [ParsedScalars](repeating: ParsedScalars(), count: fields.count)
+        present = [Bool](repeating: false, count: fields.count)
+        self.typed = [Bool](repeating: false, count: fields.count)
+    }
+
+    /// The counts so far.
+    public var tally: QualityTally {
+        var checked: [QualityDimension: Int] = [:], failed: [QualityDimension: Int] = [:]
+        for d in QualityDimension.allCases where checkedCounts[d.ordinal] > 0 || failedCounts[d.ordinal] > 0 {
+            checked[d] = checkedCounts[d.ordinal]
+            failed[d] = failedCounts[d.ordinal]
+        }
+        return QualityTally(rows: rowCount, badRows: badRowCount, checked: checked, failed: failed)
+    }
+
+    /// Checks one record.
+    ///
+    /// - Parameter raw: Values in field order as submitted; nil or "" means missing. Missing
+    ///   trailing values may be left out; extra values are ignored.
+    /// - Returns: The typed values, the failures and the key. Batch uniqueness remembers
+    ///   the key, so check each record once.
+    public mutating func check(_ raw: [String?]) -> CheckedRecord {
+        let n = fields.count
+        var values = [TypedValue?](repeating: nil, count: n)
+        for i in 0..<n {
+            guard i < raw.count, let s = raw[i], !s.isEmpty else {
+                present[i] = false
+                typed[i] = false
+                continue
+            }
+            present[i] = true
+            let v = ValueParsing.parse(s, types[i], &scalars[i])
+            typed[i] = v != nil
+            values[i] = v
+        }
+
+        var key: String?
+        if !keyFields.isEmpty {
+            if keyFields.count == 1 {
+                let k = keyFields[0]
+                key = present[k] ? keyText(k, values, raw) : nil
+            } else if keyFields.allSatisfy({ present[$0] }) {
+                key = keyFields.map { keyText($0, values, raw) }.joined(separator: "\u{1F}")
+            }
+        }
+
+        var failures: [RuleFailure] = []
+        for rule in compiled {
+            let f = rule.field
+            let d = rule.dimension.ordinal
+            if case .notNull = rule.op {
+                checkedCounts[d] += 1
+                if !present[f] { failures.append(failure(rule, value: nil, notNullMessage)) }
+                continue
+            }
+            if case .uniqueKey(let slot) = rule.op {
+                guard let key else { continue }
+                checkedCounts[d] += 1
+                let fresh = ValueParsing.withBytes(key) { seen[slot].insert($0) }
+                if !fresh {
+                    failures.append(failure(rule, value: key.replacingOccurrences(of: "\u{1F}", with: ","), duplicateMessage))
+                }
+                continue
+            }
+            guard f >= 0, present[f], let s = raw[f] else { continue }
+            var message: Localized?
+            switch rule.op {
+            case .notNull, .uniqueKey:
+                continue
+            case .type:
+                if !typed[f] { message = typeMessage(types[f]) }
+            case .length(let max):
+                // Bytes bound characters from above: only long texts need counting.
+                let bytes = s.utf8.count
+                if bytes > max {
+                    let scalarsCount = ValueParsing.withBytes(s) { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+                    if scalarsCount > max {
+                        message = Localized(zh: "超过 \(max) 个字符（实为 \(scalarsCount) 个）", en: "is longer than \(max) characters (\(scalarsCount))")
+                    }
+                }
+            case .pattern(let slot):
+                let ns = s as NSString
+                if regexes[slot].firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) == nil {
+                    message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
+                }
+            case .codeList(let slot):
+                if !codeLists[slot].contains(s) {
+                    message = Localized(zh: "不在代码表中", en: "is not in the code list")
+                }
+            case .rangeNumber(let low, let high):
+                let number: Double?
+                switch types[f] {
+                case .integer, .decimal: number = typed[f] ? scalars[f].number : nil
+                default: number = ValueParsing.decimal(s)
+                }
+                if let number {
+                    if number < low || number > high { message = rangeMessage(low, high) }
+                } else if types[f] == .string {
+                    message = Localized(zh: "不是数值", en: "is not a number")
+                } else {
+                    continue
+                }
+            case .rangeDay(let low, let high):
+                guard typed[f] else { continue }
+                let day = scalars[f].day
+                if day < low || day > high { message = dayRangeMessage(low, high) }
+            case .residentID:
+                if let e = FastIdentifiers.residentID(s, today: today, todayNumber: todayNumber) {
+                    message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
+                }
+            case .creditCode:
+                if let e = FastIdentifiers.creditCode(s) {
+                    message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
+                }
+            case .mobile:
+                if let e = FastIdentifiers.mobile(s) {
+                    message = identifierMessage("手机号码无效", "invalid mobile number", e)
+                }
+            case .landline:
+                if let e = FastIdentifiers.landline(s) {
+                    message = identifierMessage("固定电话号码无效", "invalid landline number", e)
+                }
+            case .phone:
+                if FastIdentifiers.mobile(s) != nil, FastIdentifiers.landline(s) != nil {
+                    message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
+                }
+            case .dateNotFuture:
+                guard typed[f] else { continue }
+                if scalars[f].day > todayNumber {
+                    message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
+                }
+            case .birthDateMatchesID(let o):
+                guard typed[f], present[o], let id = raw[o], let born = FastIdentifiers.birthDay(inID: id) else { continue }
+                if born != scalars[f].day {
+                    let text = ValueParsing.dateText(born)
+                    message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(text) 不一致",
+                                        en: "differs from the birth date \(text) in “\(fields[o].code)”")
+                }
+            case .after(let o, let daysOnly):
+                guard typed[f], present[o], typed[o] else { continue }
+                let earlier: Bool
+                switch types[f] {
+                case .integer, .decimal: earlier = scalars[f].number < scalars[o].number
+                default: earlier = daysOnly ? scalars[f].day < scalars[o].day : scalars[f].stamp < scalars[o].stamp
+                }
+                if earlier {
+                    message = Localized(zh: "早于“\(fields[o].code)”（\(raw[o] ?? "")）", en: "is before “\(fields[o].code)” (\(raw[o] ?? ""))")
+                }
+            case .uniqueField(let slot):
+                let text = typed[f] ? (values[f].map(\.description) ?? s) : s
+                let fresh = ValueParsing.withBytes(text) { seen[slot].insert($0) }
+                if !fresh { message = duplicateMessage }
+            }
+            checkedCounts[d] += 1
+            if let message { failures.append(failure(rule, value: s, message)) }
+        }
+
+        rowCount += 1
+        if !failures.isEmpty {
+            badRowCount += 1
+            for failure in failures { failedCounts[failure.dimension.ordinal] += 1 }
+        }
+        return CheckedRecord(values: values, failures: failures, key: key)
+    }
+
+    // MARK: - Helpers (failure path only, except keyText)
+
+    private func keyText(_ k: Int, _ values: [TypedValue?], _ raw: [String?]) -> String {
+        if let v = values[k] {
+            if case .text(let s) = v { return s }
+            return v.description
+        }
+        return raw[k] ?? ""
+    }
+
+    private func failure(_ rule: Compiled, value: String?, _ message: Localized) -> RuleFailure {
+        RuleFailure(ruleIndex: rule.index, kind: rule.kind, dimension: rule.dimension,
+                    field: rule.field >= 0 ? fields[rule.field].code : nil, value: value, message: message)
+    }
+
+    private var notNullMessage: Localized { Localized(zh: "必须填写", en: "is required") }
+
+    private var duplicateMessage: Localized {
+        Localized(zh: "在本批次中重复出现（同一取值的第一行不计）", en: "repeats a value seen earlier in this batch")
+    }
+
+    private func typeMessage(_ type: FieldType) -> Localized {
+        let hint: (zh: String, en: String)
+        switch type {
+        case .string: hint = ("字符型", "a string")
+        case .integer: hint = ("整数", "a whole number")
+        case .decimal: hint = ("数值", "a number")
+        case .date: hint = ("日期（如 2024-01-31、2024/1/31、20240131、2024年1月31日）", "a date (e.g. 2024-01-31, 2024/1/31, 20240131)")
+        case .datetime: hint = ("日期时间（如 2024-01-31 08:30:00）", "a date-time (e.g. 2024-01-31 08:30:00)")
+        case .boolean: hint = ("是/否", "yes/no (是/否, true/false, 1/0, Y/N)")
+        }
+        return Localized(zh: "不是有效的\(hint.zh)", en: "is not \(hint.en)")
+    }
+
+    private func rangeMessage(_ low: Double, _ high: Double) -> Localized {
+        switch (low.isFinite, high.isFinite) {
+        case (true, true):
+            let a = ValueParsing.format(low), b = ValueParsing.format(high)
+            return Localized(zh: "应在 \(a) 至 \(b) 之间", en: "must be between \(a) and \(b)")
+        case (true, false):
+            let a = ValueParsing.format(low)
+            return Localized(zh: "应不小于 \(a)", en: "must be at least \(a)")
+        default:
+            let b = ValueParsing.format(high)
+            return Localized(zh: "应不大于 \(b)", en: "must be at most \(b)")
+        }
+    }
+
+    private func dayRangeMessage(_ low: Int, _ high: Int) -> Localized {
+        let a = ValueParsing.dateText(Swift.max(low, 101)), b = ValueParsing.dateText(Swift.min(high, 99_991_231))
+        return Localized(zh: "日期应在 \(a) 至 \(b) 之间", en: "date must be between \(a) and \(b)")
+    }
+
+    private func identifierMessage(_ zh: String, _ en: String, _ error: IdentifierError) -> Localized {
+        Localized(zh: "\(zh)：\(error.message.zh)", en: "\(en): \(error.message.en)")
+    }
+}

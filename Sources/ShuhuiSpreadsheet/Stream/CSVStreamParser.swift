@@ -1,0 +1,236 @@
+import Foundation
+
+/// Reads CSV (RFC 4180, as ``CSV/parse(_:)`` reads it) from a body that arrives in chunks,
+/// holding only the unfinished line, never the whole body.
+///
+/// Bytes are buffered up to the last line break of what has arrived and only that part is
+/// decoded and parsed. A line break is a safe cut for both charsets: 0x0A and 0x0D are
+/// never part of a multi-byte UTF-8 or GB18030 character. The record state (inside quotes,
+/// cells of an unfinished record) carries over between chunks, so a quoted field may hold
+/// line breaks and span chunks.
+///
+/// Differences from `CSV.parse`, on purpose: completely empty lines are skipped instead of
+/// becoming empty rows; UTF-16 is not accepted; and invalid bytes are an error naming the
+/// line rather than being replaced, because a streamed batch is stored, not just shown.
+///
+/// Charset detection (`charset == nil`): a UTF-8 BOM means UTF-8. Otherwise the first 64 KiB
+/// (or the whole body, if shorter) are examined before anything is parsed: valid UTF-8 with
+/// non-ASCII text means UTF-8; invalid UTF-8 means GB18030; pure ASCII is read as is and the
+/// decision waits for the next 64 KiB. A large sample matters because short GB18030 text is
+/// often valid UTF-8 by accident (a name like 谢 is C4 A3 in both encodings' byte ranges).
+/// Once UTF-8 is decided, later invalid bytes are an error rather than a switch of charset.
+///
+/// A record with no line break at all is held whole until it ends; callers limiting body
+/// size limit that too.
+public struct CSVStreamParser: Sendable {
+    /// The charset in use: the one given, or the one detected so far (nil while the body
+    /// has been pure ASCII).
+    public private(set) var charset: StreamCharset?
+
+    private static let sample = 64 * 1024
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+    private static let cr = StreamBytes.cr, lf = StreamBytes.lf
+
+    private var pending: [UInt8] = []
+    private var atStart = true
+    /// Line of the next byte to parse.
+    private var line = 1
+    /// Line the record being read started on.
+    private var rowLine = 1
+    private var row: [String] = []
+    private var width = 0
+    private var inQuotes = false
+    private var quoteLine = 1
+    private var field: [UInt8] = []
+
+    /// Creates a parser.
+    ///
+    /// - Parameter charset: The body's charset, or nil to detect it (see the type's notes).
+    public init(charset: StreamCharset?) {
+        self.charset = charset
+    }
+
+    /// Parses what `chunk` completes.
+    ///
+    /// - Returns: The records finished by this chunk, without empty lines.
+    /// - Throws: `SpreadsheetError` `.unknownEncoding` naming the line with bytes invalid for
+    ///   the charset.
+    public mutating func feed(_ chunk: Data) throws(SpreadsheetError) -> [StreamRow] {
+        pending.append(contentsOf: chunk)
+        if charset == nil, !(atStart && pending.starts(with: StreamBytes.bom)), pending.count < Self.sample {
+            return []
+        }
+        guard let cut = Self.safeCut(pending) else { return [] }
+        var rows: [StreamRow] = []
+        try process(upTo: cut, final: false, into: &rows)
+        return rows
+    }
+
+    /// Parses the rest of the body.
+    ///
+    /// - Returns: The last records.
+    /// - Throws: `SpreadsheetError` `.unterminatedQuote` with the line the open quote is on,
+    ///   or `.unknownEncoding` naming the line with invalid bytes.
+    public mutating func finish() throws(SpreadsheetError) -> [StreamRow] {
+        var rows: [StreamRow] = []
+        if !pending.isEmpty { try process(upTo: pending.count, final: true, into: &rows) }
+        if inQuotes { throw SpreadsheetError(.unterminatedQuote, line: quoteLine) }
+        if !row.isEmpty { finishRow(into: &rows) }
+        return rows
+    }
+
+    /// The end of the last complete line in `bytes`: after its last LF, or after its last CR
+    /// when a byte follows that CR (so it cannot be the first half of a CRLF).
+    private static func safeCut(_ bytes: [UInt8]) -> Int? {
+        var i = bytes.count - 1
+        while i >= 0 {
+            let b = bytes[i]
+            if b == lf { return i + 1 }
+            if b == cr, i + 1 < bytes.count { return i + 1 }
+            i -= 1
+        }
+        return nil
+    }
+
+    private mutating func process(upTo cut: Int, final: Bool, into rows: inout [StreamRow]) throws(SpreadsheetError) {
+        let segment = pending[0..<cut]
+        pending.removeFirst(cut)
+        var bytes = Array(segment)
+        let first = atStart
+        if atStart {
+            atStart = false
+            if bytes.starts(with: StreamBytes.bom), charset != .gb18030 {
+                charset = .utf8
+                bytes.removeFirst(3)
+            }
+        }
+        if charset == nil {
+            let decided: StreamCharset? = bytes.withUnsafeBufferPointer { p in
+                if StreamBytes.isASCII(p) { return nil }
+                return StreamBytes.firstInvalidUTF8(p) == nil ? .utf8 : .gb18030
+            }
+            charset = decided
+        }
+        switch charset {
+        case nil:
+            bytes.withUnsafeBufferPointer { parse($0, final: final, into: &rows) }
+        case .utf8?:
+            let invalid = bytes.withUnsafeBufferPointer { p in
+                StreamBytes.firstInvalidUTF8(p).map { StreamBytes.lineBreaks(p, before: $0) }
+            }
+            if let invalid { throw SpreadsheetError(.unknownEncoding, line: line + invalid) }
+            bytes.withUnsafeBufferPointer { parse($0, final: final, into: &rows) }
+        case .gb18030?:
+            var text = try decodeGB18030(bytes)
+            // GB18030's own byte-order mark (84 31 95 33) decodes to U+FEFF.
+            if first, text.unicodeScalars.first == "\u{FEFF}" {
+                text.unicodeScalars.removeFirst()
+            }
+            text.withUTF8 { parse($0, final: final, into: &rows) }
+        }
+    }
+
+    /// Decodes GB18030, or names the first line that does not decode.
+    private func decodeGB18030(_ bytes: [UInt8]) throws(SpreadsheetError) -> String {
+        if bytes.withUnsafeBufferPointer({ StreamBytes.isASCII($0) }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        if let text = String(data: Data(bytes), encoding: TextDecoding.gb18030) { return text }
+        // Error path only: decode line by line to say where the bad bytes are.
+        var start = 0
+        var lineNumber = line
+        let n = bytes.count
+        while start < n {
+            var end = start
+            while end < n, bytes[end] != Self.lf, bytes[end] != Self.cr { end += 1 }
+            if String(data: Data(bytes[start..<end]), encoding: TextDecoding.gb18030) == nil {
+                break
+            }
+            if end < n, bytes[end] == Self.cr, end + 1 < n, bytes[end + 1] == Self.lf { end += 1 }
+            start = end + 1
+            lineNumber += 1
+        }
+        throw SpreadsheetError(.unknownEncoding, line: lineNumber)
+    }
+
+    private mutating func finishRow(into rows: inout [StreamRow]) {
+        // A line with nothing on it parses as one empty cell; it is not a record.
+        if !(row.count == 1 && row[0].isEmpty) {
+            width = row.count
+            rows.append(StreamRow(fields: row, line: rowLine))
+        }
+        row = []
+        row.reserveCapacity(width)
+        rowLine = line
+    }
+
+    /// The RFC 4180 state machine over UTF-8 bytes. Delimiters are ASCII, so scanning bytes
+    /// never splits a character. `b` ends with a line break unless `final`.
+    private mutating func parse(_ b: UnsafeBufferPointer<UInt8>, final: Bool, into rows: inout [StreamRow]) {
+        let n = b.count
+        var i = 0
+        let quote = Self.quote, comma = Self.comma, cr = Self.cr, lf = Self.lf
+        while i < n {
+            if !inQuotes {
+                if b[i] == quote {
+                    inQuotes = true
+                    quoteLine = line
+                    field.removeAll(keepingCapacity: true)
+                    i += 1
+                } else {
+                    let start = i
+                    while i < n {
+                        let c = b[i]
+                        if c == comma || c == cr || c == lf { break }
+                        i += 1
+                    }
+                    row.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                }
+            }
+            if inQuotes {
+                var closed = false
+                while i < n {
+                    let c = b[i]
+                    if c == quote {
+                        if i + 1 < n, b[i + 1] == quote {
+                            field.append(quote)
+                            i += 2
+                            continue
+                        }
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    if c == lf || (c == cr && !(i + 1 < n && b[i + 1] == lf)) { line += 1 }
+                    field.append(c)
+                    i += 1
+                }
+                // Still open: the field continues in the next segment (or `finish` reports it).
+                guard closed else { return }
+                inQuotes = false
+                // Text after the closing quote stays part of the field, as Excel does.
+                while i < n, b[i] != comma, b[i] != cr, b[i] != lf {
+                    field.append(b[i])
+                    i += 1
+                }
+                row.append(String(decoding: field, as: UTF8.self))
+            }
+            guard i < n else { break }
+            switch b[i] {
+            case comma:
+                i += 1
+                // "a," at the very end still has a second, empty field.
+                if i == n, final { row.append("") }
+            case cr:
+                i += 1
+                if i < n, b[i] == lf { i += 1 }
+                line += 1
+                finishRow(into: &rows)
+            default:
+                i += 1
+                line += 1
+                finishRow(into: &rows)
+            }
+        }
+    }
+}

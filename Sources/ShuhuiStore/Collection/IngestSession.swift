@@ -1,0 +1,382 @@
+import Foundation
+import ShuhuiCore
+import ShuhuiSpreadsheet
+import SQLKit
+
+/// One batch in flight, inside its transaction: parser state, the rule checker, rows waiting
+/// to be written, and the running counts.
+struct IngestSession {
+    let db: any SQLDatabase
+    let resource: Resource
+    let options: IngestOptions
+    let dialect: SQLDialectKind
+    let table: String
+    let fields: [Field]
+    let fieldIndex: [String: Int]
+    let batchID: Int64
+    let started: Date
+    let hasKey: Bool
+    /// Reference rules, resolved to the referenced table and column.
+    let references: [(rule: QualityRule, field: Int, table: String, column: String)]
+    var checker: RecordChecker
+    var parser: Parser
+    /// CSV column → field index, from the header row.
+    var columnMap: [Int]?
+    var bytes = 0
+    var rowsTotal = 0, rowsStored = 0, problemRows = 0
+    var extra: [QualityDimension: DimensionTally] = [:]
+    var pending: [Pending] = []
+    var problems: [Problem] = []
+    var malformed: [FieldIssue] = []
+
+    enum Parser {
+        case csv(CSVStreamParser)
+        case jsonl(JSONLinesStreamParser)
+        case json(JSONArrayStreamParser)
+    }
+
+    struct Pending {
+        var line: Int
+        var raw: [String?]
+        var record: CheckedRecord
+    }
+
+    struct Problem {
+        var line: Int
+        var key: String?
+        var field: String?
+        var rule: String
+        var dimension: QualityDimension
+        var value: String?
+        var message: Localized
+        var raw: String
+    }
+
+    /// Rows written per INSERT: as many as fit in the engines' bind limits.
+    var chunkSize: Int { max(1, min(1000, 30_000 / (fields.count + 3))) }
+
+    init(db: any SQLDatabase, resource: Resource, options: IngestOptions, actor: Principal, dialect: SQLDialectKind, started: Date) async throws {
+        self.db = db
+        self.resource = resource
+        self.options = options
+        self.dialect = dialect
+        self.started = started
+        table = DataTable.name(resource.id)
+        fields = resource.draft.fields
+        var index: [String: Int] = [:]
+        for (i, f) in fields.enumerated() {
+            index[f.code] = i
+            index[f.name] = index[f.name] ?? i
+        }
+        fieldIndex = index
+        hasKey = fields.contains(where: \.primaryKey)
+        let rules = QualityRule.implicitRules(for: fields) + resource.draft.rules
+        checker = RecordChecker(fields: fields, rules: rules, today: CalendarDate.today())
+        var refs: [(QualityRule, Int, String, String)] = []
+        for rule in resource.draft.rules where rule.kind == .reference {
+            guard let f = rule.field, let fi = fields.firstIndex(where: { $0.code == f }), let code = rule.referenceResource,
+                let row = try await db.raw("SELECT id FROM resources WHERE code = \(bind: ResourceCode.normalize(code) ?? code)").first()
+            else { continue }
+            let target = DataTable.name(try row.decode(column: "id", as: Int64.self))
+            guard try await DataTable.columns(db, target, dialect) != nil else { continue }
+            refs.append((rule, fi, target, DataTable.column(rule.referenceField ?? f)))
+        }
+        references = refs.map { (rule: $0.0, field: $0.1, table: $0.2, column: $0.3) }
+        switch options.format {
+        case .csv: parser = .csv(CSVStreamParser(charset: options.charset))
+        case .jsonl: parser = .jsonl(JSONLinesStreamParser())
+        case .json: parser = .json(JSONArrayStreamParser())
+        }
+        try await DataTable.ensure(db, resource, dialect)
+        let row = try await db.raw("""
+            INSERT INTO batches (resource_id, organization_id, idempotency_key, mode, format, status, actor_name, started_at)
+            VALUES (\(bind: resource.id), \(bind: resource.draft.providerID), \(bind: options.idempotencyKey), \(bind: options.mode.rawValue),
+                    \(bind: options.format.rawValue), 'running', \(bind: actor.displayName), \(bind: Clock.millis(started)))
+            RETURNING id
+            """).first()
+        batchID = try row.orThrow(.notFound("batch")).decode(column: "id", as: Int64.self)
+        if options.mode == .replace {
+            try await db.raw("DELETE FROM \(unsafeRaw: table)").run()
+        }
+    }
+
+    // MARK: - Reading
+
+    mutating func feed(_ chunk: Data) async throws {
+        bytes += chunk.count
+        try await take(try parse { p in try p.feed(chunk) })
+        options.onProgress?(rowsTotal, bytes)
+    }
+
+    private mutating func parse(_ step: (inout Parser) throws -> Parsed) throws -> Parsed {
+        do {
+            return try step(&parser)
+        } catch let e as SpreadsheetError {
+            throw IngestError.malformed(malformed + [FieldIssue(sheet: options.format.rawValue, row: e.line ?? 0, column: nil, code: "unreadable",
+                message: Localized(zh: e.message.zh, en: e.message.en))])
+        } catch let e as JSONStreamError {
+            throw IngestError.malformed(malformed + [FieldIssue(sheet: options.format.rawValue, row: e.line ?? 0, column: e.key, code: "unreadable",
+                message: Localized(zh: e.message.zh, en: e.message.en))])
+        }
+    }
+
+    enum Parsed {
+        case rows([StreamRow])
+        case objects([StreamObject])
+    }
+
+    private mutating func take(_ parsed: Parsed) async throws {
+        switch parsed {
+        case .rows(let rows):
+            for row in rows { try acceptCSV(row) }
+        case .objects(let objects):
+            for object in objects { acceptObject(object) }
+        }
+        if malformed.count >= 50 { throw IngestError.malformed(malformed) }
+        if pending.count >= chunkSize { try await flush() }
+    }
+
+    private mutating func acceptCSV(_ row: StreamRow) throws {
+        guard let map = columnMap else {
+            var map: [Int] = []
+            var seen = Set<Int>()
+            for cell in row.fields {
+                let name = cell.trimmingCharacters(in: .whitespaces)
+                guard let i = fieldIndex[name] else {
+                    malformed.append(issue(row.line, name, "unknown_column", Localized(zh: "列“\(name)”不是该资源的信息项", en: "column “\(name)” is not an item of this resource")))
+                    map.append(-1)
+                    continue
+                }
+                if !seen.insert(i).inserted {
+                    malformed.append(issue(row.line, name, "duplicate_column", Localized(zh: "列“\(name)”重复", en: "column “\(name)” appears twice")))
+                }
+                map.append(i)
+            }
+            for (i, f) in fields.enumerated() where f.primaryKey && !seen.contains(i) {
+                malformed.append(issue(row.line, f.name, "missing_key_column", Localized(zh: "缺少主键列“\(f.name)”（\(f.code)）", en: "key column “\(f.code)” is missing")))
+            }
+            columnMap = map
+            if !malformed.isEmpty { throw IngestError.malformed(malformed) }
+            return
+        }
+        guard row.fields.count == map.count else {
+            malformed.append(issue(row.line, nil, "column_count",
+                Localized(zh: "应有 \(map.count) 列，实有 \(row.fields.count) 列", en: "expected \(map.count) columns, found \(row.fields.count)")))
+            return
+        }
+        var raw = [String?](repeating: nil, count: fields.count)
+        for (c, i) in map.enumerated() where i >= 0 { raw[i] = row.fields[c] }
+        accept(line: row.line, raw: raw)
+    }
+
+    private mutating func acceptObject(_ object: StreamObject) {
+        var raw = [String?](repeating: nil, count: fields.count)
+        for (key, value) in object.fields {
+            guard let i = fieldIndex[key] else {
+                malformed.append(issue(object.line, key, "unknown_field", Localized(zh: "“\(key)”不是该资源的信息项", en: "“\(key)” is not an item of this resource")))
+                continue
+            }
+            raw[i] = value
+        }
+        accept(line: object.line, raw: raw)
+    }
+
+    private func issue(_ line: Int, _ column: String?, _ code: String, _ message: Localized) -> FieldIssue {
+        FieldIssue(sheet: options.format.rawValue, row: line, column: column, code: code, message: message)
+    }
+
+    private mutating func accept(line: Int, raw: [String?]) {
+        rowsTotal += 1
+        let record = checker.check(raw)
+        if record.failures.isEmpty {
+            pending.append(Pending(line: line, raw: raw, record: record))
+        } else {
+            reject(line: line, raw: raw, key: record.key, failures: record.failures.map { ($0.field, $0.kind.rawValue, $0.dimension, $0.value, $0.message) })
+        }
+    }
+
+    private mutating func reject(line: Int, raw: [String?], key: String?, failures: [(String?, String, QualityDimension, String?, Localized)]) {
+        problemRows += 1
+        var object: [String: String] = [:]
+        for (i, f) in fields.enumerated() { if let v = raw[i] { object[f.code] = v } }
+        let rawText = (try? JSONText.encode(object)) ?? "{}"
+        for (field, rule, dimension, value, message) in failures {
+            problems.append(Problem(line: line, key: key, field: field, rule: rule, dimension: dimension, value: value, message: message, raw: rawText))
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Checks what needs the database (stored keys, references), then writes.
+    mutating func flush() async throws {
+        var rows = pending
+        pending = []
+        if !rows.isEmpty {
+            var failed: [Int: [(String?, String, QualityDimension, String?, Localized)]] = [:]
+            for ref in references {
+                let values = Set(rows.compactMap { $0.raw[ref.field] }.filter { !$0.isEmpty })
+                var found = Set<String>()
+                if !values.isEmpty {
+                    let binds = values.map { $0 as any Encodable & Sendable }
+                    for r in try await db.raw("SELECT DISTINCT CAST(\(unsafeRaw: ref.column) AS TEXT) AS v FROM \(unsafeRaw: ref.table) WHERE CAST(\(unsafeRaw: ref.column) AS TEXT) IN (\(binds: binds))").all() {
+                        found.insert(try r.decode(column: "v", as: String.self))
+                    }
+                }
+                var tally = extra[ref.rule.dimension] ?? DimensionTally(checked: 0, failed: 0)
+                for (i, row) in rows.enumerated() {
+                    guard let v = row.raw[ref.field], !v.isEmpty else { continue }
+                    tally.checked += 1
+                    if !found.contains(v) {
+                        tally.failed += 1
+                        failed[i, default: []].append((fields[ref.field].code, "reference", ref.rule.dimension, v,
+                            Localized(zh: "在资源 \(ref.rule.referenceResource ?? "") 中不存在", en: "does not exist in resource \(ref.rule.referenceResource ?? "")")))
+                    }
+                }
+                extra[ref.rule.dimension] = tally
+            }
+            if hasKey && options.mode == .append {
+                let keys = rows.compactMap(\.record.key)
+                var stored = Set<String>()
+                if !keys.isEmpty {
+                    for r in try await db.raw("SELECT _key FROM \(unsafeRaw: table) WHERE _key IN (\(binds: keys.map { $0 as any Encodable & Sendable }))").all() {
+                        stored.insert(try r.decode(column: "_key", as: String.self))
+                    }
+                }
+                var tally = extra[.uniqueness] ?? DimensionTally(checked: 0, failed: 0)
+                for (i, row) in rows.enumerated() {
+                    guard let key = row.record.key else { continue }
+                    tally.checked += 1
+                    if stored.contains(key) {
+                        tally.failed += 1
+                        failed[i, default: []].append((nil, "unique", .uniqueness, key.replacingOccurrences(of: "\u{1F}", with: ","),
+                            Localized(zh: "主键已存在（追加模式不覆盖已有记录；要更新请用 upsert）", en: "key already stored (append does not overwrite; use upsert)")))
+                    }
+                }
+                extra[.uniqueness] = tally
+            }
+            if !failed.isEmpty {
+                for (i, failures) in failed.sorted(by: { $0.key < $1.key }) {
+                    reject(line: rows[i].line, raw: rows[i].raw, key: rows[i].record.key, failures: failures)
+                }
+                rows = rows.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
+            }
+            try await insert(rows)
+        }
+        try await writeProblems()
+    }
+
+    private mutating func insert(_ rows: [Pending]) async throws {
+        guard !rows.isEmpty else { return }
+        let now = Clock.millis()
+        let columns = (["_key", "_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).joined(separator: ", ")
+        var values: [SQLQueryString] = []
+        for row in rows {
+            var binds: [any Encodable & Sendable] = [row.record.key, batchID, now]
+            binds += zip(row.record.values, fields).map { DataTable.bind($0, $1.type) }
+            values.append("(\(binds: binds))")
+        }
+        var sql: SQLQueryString = "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", "))"
+        if hasKey && options.mode == .upsert {
+            let updates = (["_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            sql = sql + " ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: updates)"
+        }
+        try await db.raw(sql).run()
+        rowsStored += rows.count
+        // A good row closes the open problems its key had: the provider fixed and resubmitted it.
+        let keys = rows.compactMap(\.record.key)
+        if !keys.isEmpty {
+            try await db.raw("""
+                UPDATE problem_records SET status = 'closed', closed_at = \(bind: now), closed_by_batch = \(bind: batchID)
+                WHERE resource_id = \(bind: resource.id) AND status = 'open' AND record_key IN (\(binds: keys.map { $0 as any Encodable & Sendable }))
+                """).run()
+        }
+    }
+
+    private mutating func writeProblems() async throws {
+        guard !problems.isEmpty else { return }
+        let now = Clock.millis()
+        for chunk in stride(from: 0, to: problems.count, by: 2000).map({ Array(problems[$0..<min($0 + 2000, problems.count)]) }) {
+            var values: [SQLQueryString] = []
+            for p in chunk {
+                let binds: [any Encodable & Sendable] = [batchID, resource.id, resource.draft.providerID, p.line, p.key, p.field, p.rule, p.dimension.rawValue,
+                                                         p.value.map { String($0.prefix(500)) }, try JSONText.encode(p.message), p.raw, "open", now]
+                values.append("(\(binds: binds))")
+            }
+            try await db.raw("""
+                INSERT INTO problem_records (batch_id, resource_id, organization_id, row_number, record_key, field, rule, dimension, value, message, raw, status, created_at)
+                VALUES \(values.joined(separator: ", "))
+                """).run()
+        }
+        problems = []
+    }
+
+    mutating func finish() async throws -> BatchReport {
+        try await take(try parse { p in try p.finish() })
+        if !malformed.isEmpty { throw IngestError.malformed(malformed) }
+        try await flush()
+        var dimensions: [QualityDimension: DimensionTally] = extra
+        for d in QualityDimension.allCases {
+            let checked = checker.tally.checked[d, default: 0], failedCount = checker.tally.failed[d, default: 0]
+            if checked > 0 || dimensions[d] != nil {
+                var t = dimensions[d] ?? DimensionTally(checked: 0, failed: 0)
+                t.checked += checked
+                t.failed += failedCount
+                dimensions[d] = t
+            }
+        }
+        let finished = Date()
+        try await db.raw("""
+            UPDATE batches SET status = 'committed', rows_total = \(bind: rowsTotal), rows_stored = \(bind: rowsStored), problem_rows = \(bind: problemRows),
+                bytes = \(bind: bytes), tally = \(bind: try JSONText.encode(dimensions)), finished_at = \(bind: Clock.millis(finished))
+            WHERE id = \(bind: batchID)
+            """).run()
+        let day = Counters.day(finished)
+        try await db.raw("""
+            INSERT INTO collection_daily (resource_id, organization_id, day, rows_collected, batches, bytes, problem_rows)
+            VALUES (\(bind: resource.id), \(bind: resource.draft.providerID), \(bind: day), \(bind: rowsStored), 1, \(bind: bytes), \(bind: problemRows))
+            ON CONFLICT (resource_id, day) DO UPDATE SET rows_collected = collection_daily.rows_collected + excluded.rows_collected,
+                batches = collection_daily.batches + 1, bytes = collection_daily.bytes + excluded.bytes,
+                problem_rows = collection_daily.problem_rows + excluded.problem_rows
+            """).run()
+        for (dimension, t) in dimensions {
+            try await db.raw("""
+                INSERT INTO quality_daily (resource_id, organization_id, day, dimension, checked, failed)
+                VALUES (\(bind: resource.id), \(bind: resource.draft.providerID), \(bind: day), \(bind: dimension.rawValue), \(bind: t.checked), \(bind: t.failed))
+                ON CONFLICT (resource_id, day, dimension) DO UPDATE SET checked = quality_daily.checked + excluded.checked,
+                    failed = quality_daily.failed + excluded.failed
+                """).run()
+        }
+        return BatchReport(
+            id: batchID, resourceCode: resource.code, organizationID: resource.draft.providerID, status: "committed", mode: options.mode,
+            format: options.format, rowsTotal: rowsTotal, rowsStored: rowsStored, problemRows: problemRows, bytes: bytes,
+            dimensions: dimensions, actorName: "", startedAt: started, finishedAt: finished, replayed: false, error: nil)
+    }
+}
+
+extension IngestSession.Parser {
+    mutating func feed(_ chunk: Data) throws -> IngestSession.Parsed {
+        switch self {
+        case .csv(var p): defer { self = .csv(p) }; return .rows(try p.feed(chunk))
+        case .jsonl(var p): defer { self = .jsonl(p) }; return .objects(try p.feed(chunk))
+        case .json(var p): defer { self = .json(p) }; return .objects(try p.feed(chunk))
+        }
+    }
+
+    mutating func finish() throws -> IngestSession.Parsed {
+        switch self {
+        case .csv(var p): defer { self = .csv(p) }; return .rows(try p.finish())
+        case .jsonl(var p): defer { self = .jsonl(p) }; return .objects(try p.finish())
+        case .json(var p): defer { self = .json(p) }; return .objects(try p.finish())
+        }
+    }
+}
+
+/// Calendar days as the bureau counts them (Beijing time).
+enum Counters {
+    static func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+    }
+}
