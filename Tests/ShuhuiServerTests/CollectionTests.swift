@@ -260,3 +260,67 @@ enum ResidentIDs {
         return body + String(ResidentID.checkCharacter(for: body) ?? "0")
     }
 }
+
+@Suite struct RuleSettingTests {
+    @Test func rulesComeFromTheCatalogSpreadsheet() async throws {
+        try await TestCity.run { city, client in
+            let token = try await city.token("police")
+            var rows = [CatalogTemplate.columns]
+            func row(_ field: String, _ code: String, _ rule: String, key: Bool = false) -> [String] {
+                var cells = [String](repeating: "", count: CatalogTemplate.columns.count)
+                for (column, value) in ["资源名称": "规则测试", "资源分类代码": "301002", "提供方": "市公安局", "共享属性": "有条件共享", "共享条件": "测试",
+                                        "共享方式": "接口调用", "开放属性": "禁止开放", "安全级别": "L3", "信息项名称": field, "信息项代码": code,
+                                        "数据类型": "字符型", "必填": key ? "是" : "否", "主键": key ? "是" : "否", "敏感级别": "L3", "质量规则": rule] {
+                    cells[CatalogTemplate.columns.firstIndex(of: column)!] = value
+                }
+                return cells
+            }
+            rows.append(row("公民身份号码", "gmsfhm", "身份证", key: true))
+            rows.append(row("性别", "xb", "码表:男|女"))
+            rows.append(row("手机", "sjhm", "手机；颜色:红"))
+            let bad = try await client.execute(uri: "/api/v1/catalog/import", method: .post, headers: .bearer(token, json: false), body: ByteBuffer(bytes: CSV.write(rows)))
+            let problem = try expectProblem(bad, .unprocessableContent)
+            let error = try #require((problem["errors"] as? [[String: Any]])?.first)
+            #expect(error["row"] as? Int == 4 && error["column"] as? String == "质量规则")
+            rows[3] = row("手机", "sjhm", "手机")
+            let ok = try json(try await client.execute(uri: "/api/v1/catalog/import", method: .post, headers: .bearer(token, json: false), body: ByteBuffer(bytes: CSV.write(rows))).body)
+            let code = try #require((ok["created"] as? [String])?.first)
+            let resource = try await city.store.resource(code: code)
+            #expect(resource.draft.rules.map(\.kind) == [.residentID, .codeList, .mobile])
+            // The export writes the same notation back.
+            let exported = try await city.store.exportCatalogRows()
+            let ruleColumn = try #require(exported[0].firstIndex(of: "质量规则"))
+            #expect(exported.contains { $0[0] == code && $0[ruleColumn] == "码表:男|女" })
+            // And the rules apply to collection.
+            let report = try await client.execute(uri: "/api/v1/resources/\(code)/batches", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "text/csv"],
+                                                  body: ByteBuffer(string: "gmsfhm,xb,sjhm\n330106199001010018,男,13800138000\n110102199101010078,X,138\n"))
+            let counts = try json(report.body)
+            #expect(counts["rowsStored"] as? Int == 1 && counts["problemRows"] as? Int == 1)
+        }
+    }
+
+    @Test func referenceRuleLooksInTheOtherResource() async throws {
+        try await TestCity.run { city, client in
+            let token = try await city.token("police")
+            let police = try await city.organization("市公安局")
+            func create(_ draft: ResourceDraft) async throws -> String {
+                let r = try await client.execute(uri: "/api/v1/resources", method: .post, headers: .bearer(token), body: try body(draft))
+                #expect(r.status == .created, "\(String(buffer: r.body))")
+                return try #require(try json(r.body)["code"] as? String)
+            }
+            let people = try await create(ResourceDraft(name: "人员", categoryCode: "301003", providerID: police.id, sharing: .unconditional, sharingModes: [.api],
+                                                        open: .notOpen, grade: .l3, fields: [Field(name: "身份证", code: "gmsfhm", type: .string, required: true, primaryKey: true, sensitivity: .l3)]))
+            let cars = try await create(ResourceDraft(name: "车辆", categoryCode: "301003", providerID: police.id, sharing: .unconditional, sharingModes: [.api],
+                                                      open: .notOpen, grade: .l3,
+                                                      fields: [Field(name: "号牌", code: "hphm", type: .string, required: true, primaryKey: true),
+                                                               Field(name: "车主身份证", code: "czsfzh", type: .string, sensitivity: .l3)],
+                                                      rules: [QualityRule(kind: .reference, field: "czsfzh", referenceResource: people, referenceField: "gmsfhm")]))
+            let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "text/csv"]
+            _ = try await client.execute(uri: "/api/v1/resources/\(people)/batches", method: .post, headers: headers, body: ByteBuffer(string: "gmsfhm\n330106199001010018\n"))
+            let r = try json(try await client.execute(uri: "/api/v1/resources/\(cars)/batches", method: .post, headers: headers,
+                                                      body: ByteBuffer(string: "hphm,czsfzh\n浙A12345,330106199001010018\n浙A54321,110102199101010078\n")).body)
+            #expect(r["rowsStored"] as? Int == 1 && r["problemRows"] as? Int == 1)
+            #expect((r["dimensions"] as? [String: [String: Int]])?["relations"]?["failed"] == 1)
+        }
+    }
+}

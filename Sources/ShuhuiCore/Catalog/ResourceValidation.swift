@@ -40,6 +40,7 @@ extension ResourceDraft {
                 add("grade", "v.fieldGrade", ["grade": grade.rawValue, "field": f.name, "fieldGrade": f.sensitivity.rawValue])
             }
         }
+        out += QualityRule.issues(for: rules, fields: fields)
         return out
     }
 }

@@ -91,5 +91,5 @@ enum JSONBody {
 }
 
 extension ResourceDraft: StrictInput {
-    static var nestedKeys: [String: Set<String>] { ["fields": Field.knownKeys] }
+    static var nestedKeys: [String: Set<String>] { ["fields": Field.knownKeys, "rules": QualityRule.knownKeys] }
 }

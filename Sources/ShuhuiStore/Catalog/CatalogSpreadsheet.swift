@@ -11,7 +11,7 @@ public enum CatalogTemplate {
     public static let columns = [
         "资源代码", "资源名称", "资源分类代码", "提供方", "提供方代码", "来源系统", "资源摘要", "资源格式", "更新周期",
         "共享属性", "共享条件", "共享方式", "开放属性", "开放条件", "安全级别", "发布日期", "关联资源代码", "标签",
-        "信息项名称", "信息项代码", "数据类型", "长度", "必填", "主键", "信息项说明", "敏感级别", "信息项共享属性",
+        "信息项名称", "信息项代码", "数据类型", "长度", "必填", "主键", "信息项说明", "敏感级别", "信息项共享属性", "质量规则",
     ]
     /// Columns that must be present.
     public static let required = ["资源名称", "资源分类代码", "提供方", "共享属性", "开放属性", "安全级别", "信息项名称", "信息项代码", "数据类型"]
@@ -34,6 +34,7 @@ public enum CatalogTemplate {
         ["数据类型", "", "字符型、整型、数值型、日期型、日期时间型、布尔型"],
         ["必填 / 主键", "", "是、否"],
         ["信息项代码", "小写字母开头，字母数字下划线 / lowercase identifier", "sfzh"],
+        ["质量规则", "多条用；分隔 / separate with ；", "身份证；信用代码；手机；固话；电话；不晚于今天；唯一；码表:男|女；范围:0~150；正则:^[0-9]{6}$；晚于:kssj；出生日期与:gmsfhm；引用:101001-00001.gmsfhm"],
     ]
 
     /// Splits a multi-value cell on 、 , ， ; ；.
@@ -159,6 +160,7 @@ extension Store {
         if path.hasPrefix("fields[") && last == "name" { return "信息项名称" }
         if path.hasPrefix("fields[") && last == "summary" { return "信息项说明" }
         if path.hasPrefix("fields[") && last == "sharing" { return "信息项共享属性" }
+        if path.hasPrefix("rules[") { return "质量规则" }
         return map[last]
     }
 
@@ -210,7 +212,13 @@ extension Store {
                 if let mode = SharingMode(label: m) { modes.append(mode) } else { issue(group.firstRow, "共享方式", "v.invalidValue", ["value": m, "allowed": "数据推送、接口调用、页面查询"]) }
             }
             var fields: [Field] = []
+            var rules: [QualityRule] = []
             for (row, fc) in group.fieldRows {
+                let parsed = RuleNotation.parse(fc["质量规则"] ?? "", field: fc["信息项代码"] ?? "")
+                rules += parsed.rules
+                for item in parsed.unreadable {
+                    issue(row, "质量规则", "v.invalidValue", ["value": item, "allowed": "身份证、码表:A|B、范围:0~150 …"])
+                }
                 var lengthValue: Int?
                 if let l = fc["长度"], !l.isEmpty {
                     if let n = Int(l) ?? Double(l).flatMap({ $0 == $0.rounded() ? Int($0) : nil }) { lengthValue = n } else { issue(row, "长度", "v.length") }
@@ -235,9 +243,15 @@ extension Store {
                 grade: parse("安全级别", SecurityGrade.init(label:), default: .l4, allowed: "L1、L2、L3、L4"),
                 publishedOn: (c["发布日期"] ?? "").isEmpty ? nil : c["发布日期"],
                 relatedCodes: CatalogTemplate.list(c["关联资源代码"] ?? ""), tags: CatalogTemplate.list(c["标签"] ?? ""),
-                fields: fields)
+                fields: fields, rules: rules)
             for i in draft.issues() {
                 var row = group.firstRow
+                if let path = i.field, path.hasPrefix("rules["), let close = path.firstIndex(of: "]"),
+                    let n = Int(path[path.index(path.startIndex, offsetBy: 6)..<close]), n < draft.rules.count,
+                    let fieldRow = group.fieldRows.first(where: { $0.cells["信息项代码"] == draft.rules[n].field })
+                {
+                    row = fieldRow.row
+                }
                 if let path = i.field, path.hasPrefix("fields["), let close = path.firstIndex(of: "]"),
                     let n = Int(path[path.index(path.startIndex, offsetBy: 7)..<close]), n < group.fieldRows.count
                 {
@@ -250,8 +264,11 @@ extension Store {
             // Write now; later groups may still fail, and then the transaction rolls all back.
             do {
                 try await checkReferences(db, draft, path: "")
+                var draft = draft
                 let existing = try await existingResource(db, code: group.code, draft: draft)
                 if let existing {
+                    // Rules the notation cannot write (resource-level ones, say) survive a round trip.
+                    draft.rules = existing.draft.rules.filter { !RuleNotation.expresses($0) } + draft.rules
                     try AccessPolicy.canEdit(ownedBy: existing.draft.providerID, actor)
                     let saved = try await updateResource(db, existing: existing, draft, expectedVersion: nil, actor: actor, action: "import", dialect: dialect)
                     if saved.version == existing.version { report.unchanged.append(saved.code) } else { report.updated.append(saved.code) }
@@ -310,6 +327,7 @@ extension Store {
                 rows.append(resourceCells + [
                     f.name, f.code, label("type.\(f.type.rawValue)"), f.length.map(String.init) ?? "", f.required ? "是" : "否",
                     f.primaryKey ? "是" : "否", f.summary, f.sensitivity.rawValue, f.sharing.map { label("sharing.\($0.rawValue)") } ?? "",
+                    RuleNotation.format(d.rules, field: f.code),
                 ])
             }
         }
