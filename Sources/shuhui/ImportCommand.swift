@@ -16,6 +16,7 @@ struct ImportRecords: AsyncParsableCommand {
     @Option(help: "csv, jsonl or json (default: from the file name).") var format: String?
     @Option(help: "utf-8 or gb18030 (default: detect).") var charset: String?
     @Option(help: "Retrying with the same key does not store the batch twice.") var idempotencyKey: String?
+    @Flag(help: "Check every row and report, but store nothing.") var dryRun = false
 
     func run() async throws {
         guard let handle = FileHandle(forReadingAtPath: file) else { throw fail("cannot read \(file) / 无法读取文件") }
@@ -33,9 +34,10 @@ struct ImportRecords: AsyncParsableCommand {
         default: throw fail("charset must be utf-8 or gb18030")
         }
         let progress = ProgressBar(total: size, enabled: isatty(STDERR_FILENO) != 0)
-        let options = IngestOptions(format: format, mode: mode, charset: streamCharset, idempotencyKey: idempotencyKey) { rows, bytes in
+        var options = IngestOptions(format: format, mode: mode, charset: streamCharset, idempotencyKey: idempotencyKey) { rows, bytes in
             progress.update(rows: rows, bytes: bytes)
         }
+        options.dryRun = dryRun
         let chunks = AsyncThrowingStream<Data, any Error> { continuation in
             while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty { continuation.yield(data) }
             continuation.finish()
@@ -44,7 +46,8 @@ struct ImportRecords: AsyncParsableCommand {
         do {
             let report = try await store.ingest(code: resource, chunks: chunks, options: options, by: operatorPrincipal)
             progress.finish()
-            print("batch \(report.id)\(report.replayed ? " (already stored / 已存储过)" : ""): \(report.rowsTotal) rows read, \(report.rowsStored) stored, \(report.problemRows) problem rows / 问题数据")
+            let what = dryRun ? "dry run / 仅检查" : "batch \(report.id)\(report.replayed ? " (already stored / 已存储过)" : "")"
+            print("\(what): \(report.rowsTotal) rows read, \(report.rowsStored) \(dryRun ? "would be stored" : "stored"), \(report.problemRows) problem rows / 问题数据")
             for (d, t) in report.dimensions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 print("  \(d.label.zh) \(d.rawValue): \(t.checked - t.failed)/\(t.checked) passed")
             }

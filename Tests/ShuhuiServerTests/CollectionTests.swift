@@ -324,3 +324,19 @@ enum ResidentIDs {
         }
     }
 }
+
+@Suite struct DryRunTests {
+    @Test func dryRunReportsButStoresNothing() async throws {
+        try await TestCity.run { city, client in
+            let token = try await city.token("police")
+            let code = try await CollectionTests().makeResource(city, client, token: token)
+            let r = try await client.execute(uri: "/api/v1/resources/\(code)/batches?dryRun=true", method: .post,
+                                             headers: [.authorization: "Bearer \(token)", .contentType: "text/csv"], body: ByteBuffer(string: CollectionTests.good))
+            #expect(r.status == .ok)
+            let report = try json(r.body)
+            #expect(report["status"] as? String == "checked" && report["rowsStored"] as? Int == 3)
+            #expect(try await city.store.records(code: code).total == 0)
+            #expect(try await city.store.batches(code: code).total == 0)
+        }
+    }
+}

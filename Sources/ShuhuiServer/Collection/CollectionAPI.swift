@@ -11,12 +11,12 @@ enum CollectionAPI {
     static func register(_ api: APIRegistry, store: Store) {
         api.add(.init(method: .post, path: "/api/v1/resources/{code}/batches", tag: "collection",
                       summary: "Push a batch of records (CSV with header, JSON lines or JSON array; streamed). Idempotency-Key makes retries safe.",
-                      query: [("format", "string"), ("mode", "string"), ("charset", "string")], body: "records", response: "BatchReport", status: 201)) { req, ctx in
+                      query: [("format", "string"), ("mode", "string"), ("charset", "string"), ("dryRun", "boolean")], body: "records", response: "BatchReport", status: 201)) { req, ctx in
             let p = try ctx.requirePrincipal()
             let code = try ctx.parameters.require("code")
             let options = try ingestOptions(req)
             let report = try await store.ingest(code: code, chunks: req.body.map { Data(buffer: $0) }, options: options, by: p)
-            return try Reply.json(report, status: report.replayed ? .ok : .created)
+            return try Reply.json(report, status: report.replayed || options.dryRun ? .ok : .created)
         }
         api.add(.init(method: .get, path: "/api/v1/resources/{code}/batches", tag: "collection", summary: "A resource's batches, newest first",
                       query: [("limit", "integer"), ("offset", "integer")], response: "BatchPage")) { req, ctx in
@@ -86,7 +86,9 @@ enum CollectionAPI {
             throw Problem.badRequest(field: "charset", Strings.format("v.invalidValue", ["value": other, "allowed": "utf-8, gb18030, gbk"]))
         }
         let key = req.headers[.init("Idempotency-Key")!].map { String($0.prefix(200)) }
-        return IngestOptions(format: format, mode: try req.enumQuery("mode", IngestMode.self) ?? .append, charset: charset, idempotencyKey: key)
+        var options = IngestOptions(format: format, mode: try req.enumQuery("mode", IngestMode.self) ?? .append, charset: charset, idempotencyKey: key)
+        options.dryRun = req.query("dryRun") == "true"
+        return options
     }
 
     /// Stored records and problem rows are the provider's: its own unit and the bureau see them.

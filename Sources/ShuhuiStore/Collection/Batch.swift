@@ -32,6 +32,8 @@ public struct IngestOptions: Sendable {
     public var idempotencyKey: String?
     /// Called after each chunk with the rows read and bytes received so far (for progress bars).
     public var onProgress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
+    /// Check everything and report, then roll back: nothing is stored or counted.
+    public var dryRun = false
 
     /// Creates options.
     public init(format: IngestFormat = .csv, mode: IngestMode = .append, charset: StreamCharset? = nil, idempotencyKey: String? = nil,
@@ -76,6 +78,11 @@ public struct BatchReport: Sendable, Codable, Equatable {
     public var replayed: Bool
     /// Why a rejected batch was rejected.
     public var error: String?
+}
+
+/// Carries a dry run's report out of the transaction it rolls back.
+struct DryRunFinished: Error {
+    var report: BatchReport
 }
 
 /// A batch that could not be read at all; nothing of it was stored.

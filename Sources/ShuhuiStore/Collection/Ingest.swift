@@ -26,9 +26,17 @@ extension Store {
             return try await database.transaction { db in
                 var session = try await IngestSession(db: db, resource: resource, options: options, actor: actor, dialect: dialect, started: started)
                 for try await chunk in chunks { try await session.feed(chunk) }
-                return try await session.finish()
+                let report = try await session.finish()
+                if options.dryRun { throw DryRunFinished(report: report) }
+                return report
             }
+        } catch let done as DryRunFinished {
+            var report = done.report
+            report.status = "checked"
+            report.id = 0
+            return report
         } catch let IngestError.malformed(issues) {
+            if options.dryRun { throw IngestError.malformed(issues) }
             try await recordRejected(resource, options: options, actor: actor, started: started, issues: issues)
             throw IngestError.malformed(issues)
         }
