@@ -82,6 +82,9 @@ enum Console {
                 return try CatalogAPI.spreadsheet(try await store.problemSheet(code: code), format: "xlsx", name: "problems-\(code)", sheetName: "问题数据")
             }
         }
+        router.post("/catalog/{code}/rules") { req, ctx in
+            try await guarded(req, ctx) { p in try await saveRules(req, ctx, p, store: store) }
+        }
         router.get("/catalog/{code}") { req, ctx in
             try await guarded(req, ctx) { _ in try await resource(req, ctx, store: store) }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import ShuhuiCore
 import ShuhuiStore
 
@@ -110,7 +111,7 @@ extension Console {
         return page("catalog", title: label("nav.catalog", ctx), req, ctx, data: data)
     }
 
-    static func resource(_ req: Request, _ ctx: AppContext, store: Store) async throws -> Response {
+    static func resource(_ req: Request, _ ctx: AppContext, store: Store, ruleErrors: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let code = try ctx.parameters.require("code")
         let r: Resource
         do {
@@ -135,7 +136,10 @@ extension Console {
             ("resource.related", d.relatedCodes.isEmpty ? "—" : d.relatedCodes.joined(separator: "、")),
             ("col.version", "v\(r.version) · \(formatDate(r.updatedAt))"),
         ]
-        let data: [String: Any] = [
+        let canEdit = ctx.principal.map { (try? AccessPolicy.canEdit(ownedBy: d.providerID, $0)) != nil } ?? false
+        var data: [String: Any] = [
+            "canEdit": canEdit && r.status == .active, "ruleErrors": ruleErrors,
+            "ruleRows": d.fields.map { ["name": $0.name, "code": $0.code, "notation": RuleNotation.format(d.rules, field: $0.code)] },
             "dataSection": try await dataSection(r, ctx, store: store),
             "code": r.code, "name": d.name, "grade": d.grade.rawValue, "retired": r.status == .retired, "fieldCount": d.fields.count,
             "meta": meta.map { ["label": label($0.0, ctx), "value": $0.1] },
@@ -153,7 +157,35 @@ extension Console {
                  }] as [String: Any]
             },
         ]
-        return page("resource", title: d.name, req, ctx, data: data)
+        if let saved = req.query("saved") { data["rulesSaved"] = Strings.format("rules.saved", ["version": saved]).text(ctx.language) }
+        return page("resource", title: d.name, req, ctx, data: data, status: status)
+    }
+
+    /// Saves the rules typed on a resource's page, in the spreadsheet's notation.
+    static func saveRules(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store) async throws -> Response {
+        let code = try ctx.parameters.require("code")
+        let form = URLEncodedForm.parse(try await CatalogAPI.collect(req, limit: 256 << 10))
+        try checkCSRF(form["_csrf"], ctx)
+        let r = try await store.resource(code: code)
+        try await OrganizationAPI.checkEdit(p, unit: r.draft.providerID, store: store)
+        var draft = r.draft
+        var errors: [String] = []
+        var rules = draft.rules.filter { !RuleNotation.expresses($0) }
+        for f in draft.fields {
+            let parsed = RuleNotation.parse(form["rule_\(f.code)"] ?? "", field: f.code)
+            rules += parsed.rules
+            errors += parsed.unreadable.map { "\(f.name)（\(f.code)）：" + Strings.format("v.invalidValue", ["value": $0, "allowed": "身份证、码表:A|B、范围:0~150 …"]).text(ctx.language) }
+        }
+        draft.rules = rules
+        if errors.isEmpty {
+            do {
+                let saved = try await store.updateResource(code: code, draft, by: p)
+                return redirect("/catalog/\(saved.code)?saved=\(saved.version)#rules")
+            } catch StoreError.invalid(let failure) {
+                errors = failure.issues.map { ($0.field.map { $0 + "：" } ?? "") + $0.message.text(ctx.language) }
+            }
+        }
+        return try await resource(req, ctx, store: store, ruleErrors: errors, status: .unprocessableContent)
     }
 
     static func importUpload(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store) async throws -> Response {

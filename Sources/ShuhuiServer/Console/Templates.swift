@@ -137,6 +137,17 @@ enum Templates {
       <table id="versions"><thead><tr><th>{{t.col.version}}</th><th>{{t.col.time}}</th><th>{{t.col.actor}}</th><th>{{t.col.summary}}</th></tr></thead>
       <tbody>{{#versions}}<tr><td>v{{version}}</td><td>{{at}}</td><td>{{actorName}}</td><td>{{action}}<ul class="changes">{{#changes}}<li><span class="chg-{{kind}}">{{kindLabel}}</span> <code>{{path}}</code>{{#before}} <del>{{before}}</del>{{/before}}{{#after}} <ins>{{after}}</ins>{{/after}}</li>{{/changes}}</ul></td></tr>{{/versions}}</tbody></table>
     </section>
+    {{#canEdit}}<section class="card" id="rules">
+      <h2>{{t.rules.title}}</h2>
+      <p class="muted">{{t.rules.help}}</p>
+      {{#rulesSaved}}<p class="success" role="status">{{rulesSaved}}</p>{{/rulesSaved}}
+      {{#ruleErrors}}<p class="error" role="alert">{{.}}</p>{{/ruleErrors}}
+      <form method="post" action="/catalog/{{code}}/rules">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <table class="compact"><tbody>{{#ruleRows}}<tr><th>{{name}} <span class="mono">{{code}}</span></th><td><input name="rule_{{code}}" value="{{notation}}" style="width:100%"></td></tr>{{/ruleRows}}</tbody></table>
+        <p><button class="primary" type="submit">{{t.rules.save}}</button></p>
+      </form>
+    </section>{{/canEdit}}
     {{{dataSection}}}
     """
 
