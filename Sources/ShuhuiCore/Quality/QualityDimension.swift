@@ -20,18 +20,8 @@ public enum QualityDimension: String, Codable, Sendable, CaseIterable, CodingKey
     /// 及时性: data arrives as often as the update cycle promises.
     case timeliness
 
-    /// The dimension's name in both console languages.
-    public var label: Localized {
-        switch self {
-        case .completeness: Localized(zh: "完整性", en: "Completeness")
-        case .accuracy: Localized(zh: "准确性", en: "Accuracy")
-        case .conformity: Localized(zh: "规范性", en: "Conformity")
-        case .consistency: Localized(zh: "一致性", en: "Consistency")
-        case .uniqueness: Localized(zh: "唯一性", en: "Uniqueness")
-        case .relations: Localized(zh: "关联性", en: "Relations")
-        case .timeliness: Localized(zh: "及时性", en: "Timeliness")
-        }
-    }
+    /// The dimension's name in both console languages (string table `dim.*`).
+    public var label: Localized { Strings["dim.\(rawValue)"] }
 
     /// Position in `allCases`; lets hot loops count per dimension in a flat array instead of
     /// hashing into a dictionary for every rule evaluation.
@@ -96,25 +86,6 @@ public enum RuleKind: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The rule kind's name in both console languages.
-    public var label: Localized {
-        switch self {
-        case .notNull: Localized(zh: "非空", en: "Not null")
-        case .type: Localized(zh: "数据类型", en: "Type")
-        case .length: Localized(zh: "长度", en: "Length")
-        case .pattern: Localized(zh: "格式（正则）", en: "Pattern")
-        case .codeList: Localized(zh: "代码表", en: "Code list")
-        case .range: Localized(zh: "取值范围", en: "Range")
-        case .residentID: Localized(zh: "公民身份号码", en: "Resident ID")
-        case .creditCode: Localized(zh: "统一社会信用代码", en: "Credit code")
-        case .mobile: Localized(zh: "手机号码", en: "Mobile number")
-        case .landline: Localized(zh: "固定电话", en: "Landline")
-        case .phone: Localized(zh: "联系电话", en: "Phone number")
-        case .dateNotFuture: Localized(zh: "日期不晚于今天", en: "Date not in the future")
-        case .unique: Localized(zh: "唯一", en: "Unique")
-        case .crossField: Localized(zh: "字段间一致", en: "Cross-field")
-        case .reference: Localized(zh: "关联存在", en: "Reference")
-        case .timeliness: Localized(zh: "按期更新", en: "Timeliness")
-        }
-    }
+    /// The rule kind's name in both console languages (string table `rule.*`).
+    public var label: Localized { Strings["rule.\(rawValue)"] }
 }

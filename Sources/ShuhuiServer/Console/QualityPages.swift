@@ -44,7 +44,7 @@ extension Console {
         var data: [String: Any] = [
             "t": tables[ctx.language] ?? [:], "code": r.code, "hasBatches": batches.total > 0,
             "chart": SVGChart.bars(bars, title: label("quality.byDimension", ctx)),
-            "worst": q.worstRules.map { ["label": "\($0.field.map { $0 + " · " } ?? "")\($0.rule) (\(label("dim.\($0.dimension.rawValue)", ctx)))", "count": $0.openProblems] },
+            "worst": q.worstRules.map { ["label": "\($0.field.map { $0 + " · " } ?? "")\(label("rule.\($0.rule)", ctx)) (\(label("dim.\($0.dimension.rawValue)", ctx)))", "count": $0.openProblems] },
             "batches": batches.items.map { b in
                 ["id": b.id, "startedAt": formatDate(b.startedAt), "actorName": b.actorName, "mode": b.mode.rawValue, "format": b.format.rawValue,
                  "statusLabel": label("batch.status.\(b.status)", ctx), "error": b.error ?? "", "rowsTotal": b.rowsTotal,
@@ -52,7 +52,7 @@ extension Console {
             },
             "canSeeProblems": canSee, "hasProblems": (problems?.total ?? 0) > 0, "problemTotal": problems?.total ?? 0,
             "problems": (problems?.items ?? []).map { x in
-                ["rowNumber": x.rowNumber, "key": x.key ?? "", "field": x.field ?? "", "rule": x.rule,
+                ["rowNumber": x.rowNumber, "key": x.key ?? "", "field": x.field ?? "", "rule": label("rule.\(x.rule)", ctx),
                  "dimensionLabel": label("dim.\(x.dimension.rawValue)", ctx), "value": x.value ?? "", "message": x.message.text(ctx.language)] as [String: Any]
             },
         ]
