@@ -23,13 +23,13 @@ extension Store {
         let dialect = database.dialect
         let started = Date()
         do {
-            return try await database.transaction { db in
-                var session = try await IngestSession(db: db, resource: resource, options: options, actor: actor, dialect: dialect, started: started)
+            return try await database.transaction(driver: { conn in
+                var session = try await IngestSession(conn: conn, resource: resource, options: options, actor: actor, dialect: dialect, started: started)
                 for try await chunk in chunks { try await session.feed(chunk) }
                 let report = try await session.finish()
                 if options.dryRun { throw DryRunFinished(report: report) }
                 return report
-            }
+            })
         } catch let done as DryRunFinished {
             var report = done.report
             report.status = "checked"
@@ -39,6 +39,15 @@ extension Store {
             if options.dryRun { throw IngestError.malformed(issues) }
             try await recordRejected(resource, options: options, actor: actor, started: started, issues: issues)
             throw IngestError.malformed(issues)
+        } catch where ConstraintErrors.isUniqueViolation(error) {
+            // Another batch with the same idempotency key or the same record keys committed
+            // first; this one rolled back whole and can be retried.
+            if let key = options.idempotencyKey, let earlier = try await batch(resourceID: resource.id, idempotencyKey: key) {
+                var replay = earlier
+                replay.replayed = true
+                return replay
+            }
+            throw StoreError.duplicate(field: "batch", value: "a concurrent batch stored the same keys; retry / 并发批次已写入相同主键，请重试")
         }
     }
 

@@ -6,6 +6,7 @@ import SQLKit
 /// One batch in flight, inside its transaction: parser state, the rule checker, rows waiting
 /// to be written, and the running counts.
 struct IngestSession {
+    let conn: DriverConnection
     let db: any SQLDatabase
     let resource: Resource
     let options: IngestOptions
@@ -55,7 +56,14 @@ struct IngestSession {
     /// Rows written per INSERT: as many as fit in the engines' bind limits.
     var chunkSize: Int { max(1, min(1000, 30_000 / (fields.count + 3))) }
 
-    init(db: any SQLDatabase, resource: Resource, options: IngestOptions, actor: Principal, dialect: SQLDialectKind, started: Date) async throws {
+    /// Whether stored rows can clash with this batch's keys (not when the table started empty).
+    var storedKeysPossible = true
+    /// Whether earlier batches left open problems that good rows may close.
+    var openProblemsPossible = true
+
+    init(conn: DriverConnection, resource: Resource, options: IngestOptions, actor: Principal, dialect: SQLDialectKind, started: Date) async throws {
+        self.conn = conn
+        let db = conn.sql
         self.db = db
         self.resource = resource
         self.options = options
@@ -97,7 +105,11 @@ struct IngestSession {
         batchID = try row.orThrow(.notFound("batch")).decode(column: "id", as: Int64.self)
         if options.mode == .replace {
             try await db.raw("DELETE FROM \(unsafeRaw: table)").run()
+            storedKeysPossible = false
+        } else {
+            storedKeysPossible = try await DataTable.hasRows(db, table)
         }
+        openProblemsPossible = try await db.raw("SELECT 1 AS one FROM problem_records WHERE resource_id = \(bind: resource.id) AND status = 'open' LIMIT 1").first() != nil
     }
 
     // MARK: - Reading
@@ -234,7 +246,7 @@ struct IngestSession {
                 }
                 extra[ref.rule.dimension] = tally
             }
-            if hasKey && options.mode == .append {
+            if hasKey && options.mode == .append && storedKeysPossible {
                 let keys = rows.compactMap(\.record.key)
                 var stored = Set<String>()
                 if !keys.isEmpty {
@@ -268,23 +280,27 @@ struct IngestSession {
     private mutating func insert(_ rows: [Pending]) async throws {
         guard !rows.isEmpty else { return }
         let now = Clock.millis()
-        let columns = (["_key", "_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).joined(separator: ", ")
-        var values: [SQLQueryString] = []
-        for row in rows {
-            var binds: [any Encodable & Sendable] = [row.record.key, batchID, now]
-            binds += zip(row.record.values, fields).map { DataTable.bind($0, $1.type) }
-            values.append("(\(binds: binds))")
-        }
-        var sql: SQLQueryString = "INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", "))"
-        if hasKey && options.mode == .upsert {
+        let upsert = hasKey && options.mode == .upsert
+        switch conn {
+        case .sqlite(let sqlite):
+            try await SQLiteBulk.insert(sqlite, table: table, fields: fields, rows: rows.map(\.record), batch: batchID, at: now, upsert: upsert)
+        case .postgres(let pg) where !upsert:
+            try await PostgresBulk.copy(pg, table: table, fields: fields, rows: rows.map(\.record), batch: batchID, at: now)
+        case .postgres:
+            let columns = (["_key", "_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).joined(separator: ", ")
+            var values: [SQLQueryString] = []
+            for row in rows {
+                var binds: [any Encodable & Sendable] = [row.record.key, batchID, now]
+                binds += zip(row.record.values, fields).map { DataTable.bind($0, $1.type) }
+                values.append("(\(binds: binds))")
+            }
             let updates = (["_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            sql = sql + " ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: updates)"
+            try await db.raw("INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", ")) ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: updates)").run()
         }
-        try await db.raw(sql).run()
         rowsStored += rows.count
         // A good row closes the open problems its key had: the provider fixed and resubmitted it.
         let keys = rows.compactMap(\.record.key)
-        if !keys.isEmpty {
+        if openProblemsPossible && !keys.isEmpty {
             try await db.raw("""
                 UPDATE problem_records SET status = 'closed', closed_at = \(bind: now), closed_by_batch = \(bind: batchID)
                 WHERE resource_id = \(bind: resource.id) AND status = 'open' AND record_key IN (\(binds: keys.map { $0 as any Encodable & Sendable }))

@@ -23,6 +23,19 @@ public enum DatabaseLocation: Sendable, Equatable {
     case postgres(url: String)
 }
 
+/// A leased driver connection, inside a transaction.
+enum DriverConnection: Sendable {
+    case sqlite(SQLiteConnection)
+    case postgres(PostgresConnection)
+
+    var sql: any SQLDatabase {
+        switch self {
+        case .sqlite(let c): c.sql()
+        case .postgres(let c): c.sql()
+        }
+    }
+}
+
 /// Errors opening a database, worded for the operator.
 public struct DatabaseConfigurationError: Error, CustomStringConvertible {
     public var description: String
@@ -85,14 +98,22 @@ public final class Database: Sendable {
     /// Runs `body` in one transaction: everything it wrote commits together, or, if it throws,
     /// nothing does and the error is rethrown unchanged.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await transaction(driver: { try await body($0.sql) })
+    }
+
+    /// The same, with the driver's connection for bulk paths that bypass SQLKit (SQLite
+    /// statements with positional binds, PostgreSQL COPY).
+    func transaction<T: Sendable>(driver body: @Sendable (DriverConnection) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let pool):
             return try await pool.withWriter { conn in
-                try await Self.inTransaction(conn.sql(), begin: "BEGIN IMMEDIATE", body)
+                let driver = DriverConnection.sqlite(conn)
+                return try await Self.inTransaction(driver.sql, begin: "BEGIN IMMEDIATE") { _ in try await body(driver) }
             }
         case .postgres(let client, _):
             return try await client.withConnection { conn in
-                try await Self.inTransaction(conn.sql(), begin: "BEGIN", body)
+                let driver = DriverConnection.postgres(conn)
+                return try await Self.inTransaction(driver.sql, begin: "BEGIN") { _ in try await body(driver) }
             }
         }
     }
