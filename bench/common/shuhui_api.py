@@ -35,13 +35,16 @@ RULES = {
         {"kind": "dateNotFuture", "field": "djrq"},
         {"kind": "crossField", "field": "csrq", "otherField": "gmsfhm", "check": "birthDateMatchesID"},
     ],
-    # Checks Soda can express, one per dimension. Implicit rules (notNull on the required
-    # gmsfhm/xm, type on every field, length on strings, batch uniqueness of the key) also run;
-    # on this file only notNull(xm) and the key's uniqueness can fail among them.
+    # The checks Soda expresses too, one per dimension: the dimensions are only labels here,
+    # they let a dry run's per-dimension counts be read as per-check counts. Implicit rules also
+    # run (notNull on the required gmsfhm and xm -- Soda's missing_count(xm) --, type on every
+    # field, length on strings, batch uniqueness of the key -- Soda's duplicate_count); on this
+    # file only notNull(xm) and the key's uniqueness can fail among them.
     "soda": [
         {"kind": "codeList", "field": "xb", "values": ["男", "女"], "dimension": "accuracy"},
         {"kind": "mobile", "field": "sjhm", "dimension": "conformity"},
-        {"kind": "residentID", "field": "gmsfhm", "dimension": "consistency"},
+        # Soda's format regex on gmsfhm (no check digit): a pattern rule (NSRegularExpression).
+        {"kind": "pattern", "field": "gmsfhm", "pattern": "[0-9]{17}[0-9X]", "dimension": "consistency"},
         {"kind": "range", "field": "je", "min": 0, "max": 1000000, "dimension": "relations"},
     ],
 }
