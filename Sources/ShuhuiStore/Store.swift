@@ -13,6 +13,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalid(ValidationFailure)
     /// The record cannot be removed while others point at it.
     case inUse(String)
+    /// The record's state does not allow the change (e.g. answering a request already decided).
+    case conflict(Localized)
 }
 
 /// The platform's records: one facade over the database, with one extension file per
@@ -23,6 +25,10 @@ public final class Store: Sendable {
     let logger: Logger
     /// bcrypt cost; tests lower it to keep the suite fast.
     let passwordCost: UInt8
+    /// Gateway look-ups kept in memory (see ``GatewayCache``).
+    let gatewayCache = GatewayCache()
+    /// Gateway call metering (see ``CallMeter``).
+    let callMeter: CallMeter
 
     /// Opens the database at `location`, and migrates it.
     public static func open(_ location: DatabaseLocation, logger: Logger, passwordCost: UInt8 = 11) async throws -> Store {
@@ -37,6 +43,7 @@ public final class Store: Sendable {
         self.database = database
         self.logger = logger
         self.passwordCost = passwordCost
+        self.callMeter = CallMeter(database: database)
     }
 
     /// Closes the connections.

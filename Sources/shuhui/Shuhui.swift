@@ -56,6 +56,7 @@ func describe(_ error: any Error) -> String {
         case .duplicate(let f, let v): return "duplicate / 已存在: \(f) = \(v)"
         case .inUse(let what): return "still referenced / 仍被引用: \(what)"
         case .invalid(let failure): return failure.issues.map(describe).joined(separator: "\n")
+        case .conflict(let message): return "\(message.zh) / \(message.en)"
         }
     case let e as IngestError:
         switch e {

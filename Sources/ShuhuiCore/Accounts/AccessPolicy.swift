@@ -37,4 +37,49 @@ public enum AccessPolicy {
     public static func canImportCatalog(_ p: Principal) throws(AccessDenial) {
         guard p.role == .admin || p.role == .officer else { throw .role(p.role) }
     }
+
+    /// Asking for another unit's data on behalf of `consumer` (the unit owning the consuming
+    /// system), or withdrawing that request: its data officer, or the bureau.
+    public static func canRequestSharing(for consumer: Int64, _ p: Principal) throws(AccessDenial) {
+        switch p.role {
+        case .admin: return
+        case .officer:
+            guard p.organizationID == consumer else { throw .scope(ownUnit: p.organizationID) }
+        case .approver, .queryUser, .auditor: throw .role(p.role)
+        }
+    }
+
+    /// Answering a request at `step`: the provider's approver at the provider step, the
+    /// bureau's approver at the bureau step; the bureau's administrator at either. Nobody
+    /// answers for another unit, and a data officer never approves.
+    public static func canAnswer(_ step: ApprovalStep, provider: Int64, bureau: Int64?, _ p: Principal) throws(AccessDenial) {
+        switch p.role {
+        case .admin: return
+        case .approver:
+            let unit = step == .provider ? provider : bureau
+            guard let unit, p.organizationID == unit else { throw .scope(ownUnit: p.organizationID) }
+        case .officer, .queryUser, .auditor: throw .role(p.role)
+        }
+    }
+
+    /// Revoking a grant on `provider`'s resource: that unit's approver or the bureau.
+    public static func canRevokeGrant(provider: Int64, _ p: Principal) throws(AccessDenial) {
+        switch p.role {
+        case .admin: return
+        case .approver:
+            guard p.organizationID == provider else { throw .scope(ownUnit: p.organizationID) }
+        case .officer, .queryUser, .auditor: throw .role(p.role)
+        }
+    }
+
+    /// Reading a request or grant: the two units it is between, the bureau's approvers, the
+    /// bureau's administrators and auditors. Nobody else learns who asked for what.
+    public static func canSee(consumer: Int64, provider: Int64, bureau: Int64?, _ p: Principal) throws(AccessDenial) {
+        switch p.role {
+        case .admin, .auditor: return
+        case .approver where p.organizationID != nil && p.organizationID == bureau: return
+        case .officer, .approver, .queryUser:
+            guard let own = p.organizationID, own == consumer || own == provider else { throw .scope(ownUnit: p.organizationID) }
+        }
+    }
 }

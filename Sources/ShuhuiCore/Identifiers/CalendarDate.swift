@@ -77,3 +77,50 @@ extension CalendarDate {
         self.init(year: y, month: m, day: d)
     }
 }
+
+extension CalendarDate {
+    /// Days since 1970-01-01 (negative before), for day arithmetic without Foundation.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber z0: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// ISO weekday: 1 Monday … 7 Sunday.
+    public var weekday: Int {
+        let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday (ISO 4).
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    /// The Beijing calendar day of an instant: the bureau's day boundaries.
+    public init(beijing instant: Date) {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        self.init(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+
+    /// The last instant of this day in Beijing (23:59:59.999).
+    public var endOfBeijingDay: Date {
+        Date(timeIntervalSince1970: Double((dayNumber + 1) * 86_400 - 8 * 3600) - 0.001)
+    }
+}

@@ -36,7 +36,10 @@ public enum Strings {
         table.mapValues { $0.text(language) }
     }
 
-    static let table: [String: Localized] = [
+    /// The table: the entries below plus each capability's own file (`Strings+Sharing.swift` …).
+    static let table: [String: Localized] = base.merging(sharing) { a, _ in a }
+
+    private static let base: [String: Localized] = [
         // Application
         "app.name": .init(zh: "数汇 公共数据平台", en: "Shuhui Public Data Platform"),
         "app.short": .init(zh: "数汇", en: "Shuhui"),

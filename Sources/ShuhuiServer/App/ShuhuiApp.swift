@@ -20,7 +20,10 @@ public struct ServerConfiguration: Sendable {
 /// Builds the Hummingbird application: API, console, health, metrics, OpenAPI.
 public enum ShuhuiApp {
     /// The router with every route, for in-process tests and for ``application(store:configuration:logger:)``.
-    public static func router(store: Store) -> Router<AppContext> {
+    ///
+    /// - Parameter clock: the time the gateway checks timestamps and grant expiry against
+    ///   (tests move it).
+    public static func router(store: Store, clock: @escaping @Sendable () -> Date = { Date() }) -> Router<AppContext> {
         PlatformMetrics.bootstrap()
         let router = Router(context: AppContext.self)
         router.add(middleware: MetricsMiddleware())
@@ -40,6 +43,9 @@ public enum ShuhuiApp {
         OrganizationAPI.register(api, store: store)
         CatalogAPI.register(api, store: store)
         CollectionAPI.register(api, store: store)
+        SharingAPI.register(api, store: store)
+        ServiceAPI.register(api, store: store)
+        Gateway(store: store, now: clock).register(router)
         let document = OpenAPIDocument.build(api.operations)
         let openapi = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         router.get("/openapi.json") { _, _ in Reply.bytes(openapi, contentType: "application/json") }

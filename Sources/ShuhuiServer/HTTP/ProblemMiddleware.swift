@@ -50,6 +50,9 @@ struct ProblemMiddleware: RouterMiddleware {
             case .inUse(let what):
                 return Problem(status: .conflict, kind: "conflict", titleKey: "problem.conflict", detail: Strings["v.hasChildren"],
                     errors: [FieldIssue(field: nil, code: "in_use", message: Localized(zh: "仍被引用：\(what)", en: "still referenced: \(what)"))])
+            case .conflict(let message):
+                return Problem(status: .conflict, kind: "conflict", titleKey: "problem.conflict", detail: message,
+                    errors: [FieldIssue(field: nil, code: "state", message: message)])
             }
         case let e as CatalogImportError:
             switch e {

@@ -75,7 +75,9 @@ enum Schemas {
     static var boolean: [String: Any] { ["type": "boolean"] }
     static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
 
-    static var all: [String: Any] {
+    static var all: [String: Any] { base.merging(sharing) { a, _ in a } }
+
+    private static var base: [String: Any] {
         let field = object([
             "name": string, "code": ["type": "string", "pattern": "^[a-z][a-z0-9_]*$"], "type": strings(["string", "integer", "decimal", "date", "datetime", "boolean"]),
             "length": integer, "required": boolean, "primaryKey": boolean, "summary": string,

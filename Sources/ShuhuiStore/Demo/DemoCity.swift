@@ -99,6 +99,7 @@ public enum DemoCity {
             ("police", "市公安局数据专员", .officer, "市公安局"),
             ("hrss", "市人力社保局数据专员", .officer, "市人力社保局"),
             ("approver", "数据资源管理局审批人", .approver, "市数据资源管理局"),
+            ("police-approver", "市公安局共享审批人", .approver, "市公安局"),
             ("query", "西湖区共享查询用户", .queryUser, "西湖区"),
             ("auditor", "安全审计员", .auditor, nil),
         ]
@@ -114,6 +115,8 @@ public enum DemoCity {
                 username: username, displayName: display, password: "shuhui-demo", role: role, organizationID: orgID))
             logins.append(DemoLogin(username: username, password: "shuhui-demo", role: role.rawValue, unit: unit))
         }
+        // The bureau answers the second step of conditional sharing requests.
+        if let bureau = unitIDs["市数据资源管理局"] { try await store.setBureau(bureau) }
         return logins
     }
 }

@@ -181,5 +181,127 @@ enum Schema {
             )
             """,
         ]),
+            Migration(version: 3, name: "sharing: requests, grants, data services, credentials, metering", statements: [
+            "CREATE TABLE platform_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE calendar_days (day TEXT PRIMARY KEY, kind TEXT NOT NULL, note TEXT NOT NULL DEFAULT '')",
+            """
+            CREATE TABLE sharing_requests (
+                {id},
+                resource_id BIGINT NOT NULL REFERENCES resources(id),
+                provider_id BIGINT NOT NULL REFERENCES organizations(id),
+                organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                system_id BIGINT NOT NULL REFERENCES information_systems(id),
+                fields TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                legal_basis TEXT NOT NULL,
+                valid_until TEXT NOT NULL,
+                state TEXT NOT NULL,
+                step_started_at BIGINT NOT NULL,
+                due_at BIGINT,
+                reason TEXT,
+                requester_id BIGINT NOT NULL,
+                requester_name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                decided_at BIGINT
+            )
+            """,
+            "CREATE INDEX sharing_requests_provider ON sharing_requests(provider_id, state)",
+            "CREATE INDEX sharing_requests_consumer ON sharing_requests(organization_id, state)",
+            "CREATE INDEX sharing_requests_state ON sharing_requests(state, due_at)",
+            """
+            CREATE TABLE sharing_request_events (
+                request_id BIGINT NOT NULL REFERENCES sharing_requests(id),
+                seq BIGINT NOT NULL,
+                at BIGINT NOT NULL,
+                actor_id BIGINT NOT NULL,
+                actor_name TEXT NOT NULL,
+                action TEXT NOT NULL,
+                state TEXT NOT NULL,
+                reason TEXT,
+                PRIMARY KEY (request_id, seq)
+            )
+            """,
+            """
+            CREATE TABLE grants (
+                {id},
+                request_id BIGINT NOT NULL REFERENCES sharing_requests(id),
+                organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                system_id BIGINT NOT NULL REFERENCES information_systems(id),
+                resource_id BIGINT NOT NULL REFERENCES resources(id),
+                provider_id BIGINT NOT NULL,
+                fields TEXT NOT NULL,
+                mode TEXT NOT NULL,
+                masks TEXT NOT NULL,
+                rate_per_minute BIGINT,
+                activated_at BIGINT NOT NULL,
+                valid_until TEXT NOT NULL,
+                revoked_at BIGINT,
+                revoke_reason TEXT,
+                last_called_at BIGINT
+            )
+            """,
+            "CREATE INDEX grants_system ON grants(system_id, resource_id)",
+            "CREATE INDEX grants_organization ON grants(organization_id)",
+            """
+            CREATE TABLE data_services (
+                {id},
+                code TEXT NOT NULL UNIQUE,
+                resource_id BIGINT NOT NULL REFERENCES resources(id),
+                organization_id BIGINT NOT NULL REFERENCES organizations(id),
+                name TEXT NOT NULL,
+                state TEXT NOT NULL,
+                document TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                published_at BIGINT,
+                retired_at BIGINT
+            )
+            """,
+            "CREATE INDEX data_services_resource ON data_services(resource_id)",
+            """
+            CREATE TABLE app_credentials (
+                {id},
+                system_id BIGINT NOT NULL REFERENCES information_systems(id),
+                app_key TEXT NOT NULL UNIQUE,
+                secret TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                revoked_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE calls (
+                {id},
+                at BIGINT NOT NULL,
+                app_key TEXT,
+                system_id BIGINT NOT NULL,
+                organization_id BIGINT NOT NULL,
+                service_id BIGINT NOT NULL,
+                grant_id BIGINT,
+                status BIGINT NOT NULL,
+                gateway_us BIGINT NOT NULL,
+                store_us BIGINT NOT NULL,
+                row_count BIGINT NOT NULL,
+                bytes BIGINT NOT NULL,
+                params TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX calls_at ON calls(at)",
+            "CREATE INDEX calls_service ON calls(service_id, at)",
+            """
+            CREATE TABLE call_daily (
+                day TEXT NOT NULL,
+                system_id BIGINT NOT NULL,
+                service_id BIGINT NOT NULL,
+                organization_id BIGINT NOT NULL,
+                calls BIGINT NOT NULL,
+                failures BIGINT NOT NULL,
+                row_count BIGINT NOT NULL,
+                bytes BIGINT NOT NULL,
+                PRIMARY KEY (day, system_id, service_id)
+            )
+            """,
+            "CREATE INDEX call_daily_org ON call_daily(organization_id, day)",
+        ]),
     ]
 }

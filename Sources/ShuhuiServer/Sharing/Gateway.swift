@@ -1,0 +1,193 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+import ShuhuiCore
+import ShuhuiStore
+
+/// `/gateway/{service}`: consuming systems call published data services here.
+///
+/// Checks, in order, each refusing by default: signature headers → app key → HMAC signature →
+/// timestamp window → nonce → service → grant (system, resource, API mode, not revoked, not
+/// expired) → fields and parameters → rate. The granted fields are returned masked as the
+/// grant says. Every call, refused or not, is metered before its response leaves.
+struct Gateway: Sendable {
+    let store: Store
+    let nonces = NonceCache()
+    let limiter = RateLimiter()
+    /// The clock, replaceable in tests.
+    var now: @Sendable () -> Date = { Date() }
+
+    static let maxBody = 64 * 1024
+
+    func register(_ router: Router<AppContext>) {
+        router.get("/gateway/{service}") { req, ctx in try await self.handle(req, ctx) }
+    }
+
+    /// What is known about a call as it goes through the checks, for the meter.
+    struct Trace {
+        var caller: GatewayCaller?
+        var service: DataService?
+        var grant: Grant?
+        var storeMicros: Int64 = 0
+        var rows = 0
+        var masker: Masker?
+        var resource: Resource?
+    }
+
+    func handle(_ req: Request, _ ctx: AppContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let at = now()
+        var trace = Trace()
+        var response: Response
+        do {
+            response = try await serve(req, ctx, at: at, trace: &trace)
+        } catch {
+            response = ProblemMiddleware.problem(for: error, logger: ctx.logger).response(language: ctx.language, instance: req.uri.path)
+        }
+        let bytes = response.body.contentLength ?? 0
+        let elapsed = Self.micros(ContinuousClock.now - started)
+        let call = CallRecord(
+            at: at, appKey: trace.caller?.appKey, systemID: trace.caller?.systemID ?? 0, organizationID: trace.caller?.organizationID ?? 0,
+            serviceID: trace.service?.id ?? 0, grantID: trace.grant?.id, status: Int(response.status.code),
+            gatewayMicros: max(elapsed - trace.storeMicros, 0), storeMicros: trace.storeMicros, rows: trace.rows, bytes: bytes,
+            params: Self.loggedParameters(req, trace: trace))
+        do {
+            try await store.meter(call)
+        } catch {
+            // A call that cannot be metered is not answered with data.
+            ctx.logger.error("metering failed", metadata: ["error": "\(error)"])
+            return Problem(status: .serviceUnavailable, kind: "metering-unavailable", titleKey: "problem.internal",
+                           detail: Strings["problem.detail.internal"]).response(language: ctx.language, instance: req.uri.path)
+        }
+        return response
+    }
+
+    private func serve(_ req: Request, _ ctx: AppContext, at: Date, trace: inout Trace) async throws -> Response {
+        let h = req.headers
+        guard let key = h[HTTPField.Name("X-App-Key")!], let timestamp = h[HTTPField.Name("X-Timestamp")!],
+              let nonce = h[HTTPField.Name("X-Nonce")!], let signature = h[HTTPField.Name("X-Signature")!], !nonce.isEmpty
+        else { throw Self.unauthorized("gateway.no_key") }
+        guard let caller = try await store.gatewayCaller(appKey: key) else { throw Self.unauthorized("gateway.bad_key") }
+        trace.caller = caller
+        let body = try await req.body.collect(upTo: Self.maxBody)
+        let canonical = GatewaySignature.canonical(method: req.method.rawValue, path: req.uri.path, query: req.uri.query,
+                                                   timestamp: timestamp, nonce: nonce, body: body.readableBytesView)
+        guard GatewaySignature.verify(signature, canonical: canonical, secret: caller.secret) else { throw Self.unauthorized("gateway.bad_signature") }
+        guard let ts = Double(timestamp), abs(at.timeIntervalSince1970 - ts) <= GatewaySignature.skew else { throw Self.unauthorized("gateway.stale") }
+        guard nonces.use(appKey: key, nonce: nonce, now: at) else { throw Self.unauthorized("gateway.replay") }
+
+        let code = try ctx.parameters.require("service")
+        guard let (service, resource) = try await store.gatewayService(code: code), service.state != .draft else {
+            throw Problem(status: .notFound, kind: "not-found", titleKey: "problem.notFound", detail: Strings.format("gateway.no_service", ["service": code]))
+        }
+        trace.service = service
+        trace.resource = resource
+        trace.masker = try await store.masker(forUnit: caller.organizationID)
+        let query = Self.query(req)
+        let grants = try await store.gatewayGrants(systemID: caller.systemID)
+        let authorized: (grant: Grant, fields: [String])
+        do {
+            authorized = try GatewayPolicy.authorize(service: service, grants: grants, query: query, today: CalendarDate(beijing: at))
+        } catch {
+            trace.grant = grants.first { $0.resourceID == service.resourceID && $0.mode == .api }
+            throw Self.problem(error, service: code)
+        }
+        let grant = authorized.grant
+        trace.grant = grant
+        let limit = try Self.int(query["limit"], "limit", default: service.draft.pageSize, range: 1...DataServiceDraft.maxPageSize)
+        let offset = try Self.int(query["offset"], "offset", default: 0, range: 0...1_000_000)
+
+        let rate = limiter.take(grant: grant.id, limit: grant.ratePerMinute ?? service.draft.ratePerMinute, now: at)
+        var headers: HTTPFields = [:]
+        headers[HTTPField.Name("X-RateLimit-Limit")!] = String(rate.limit)
+        headers[HTTPField.Name("X-RateLimit-Remaining")!] = String(rate.remaining)
+        headers[HTTPField.Name("X-RateLimit-Reset")!] = String(rate.reset)
+        guard rate.allowed else {
+            var p = Problem(status: .tooManyRequests, kind: "rate-limited", titleKey: "problem.forbidden",
+                            detail: Strings.format("gateway.rate", ["limit": String(rate.limit), "reset": String(rate.reset)]))
+            p.headers = headers
+            p.headers[.retryAfter] = String(rate.reset)
+            throw p
+        }
+
+        let filters = query.filter { !GatewayPolicy.reserved.contains($0.key) }
+        let lookupStart = ContinuousClock.now
+        let result = try await store.lookup(resource, fields: authorized.fields, filters: filters, limit: limit, offset: offset)
+        trace.storeMicros = Self.micros(ContinuousClock.now - lookupStart)
+        trace.rows = result.rows.count
+        let masker = trace.masker ?? Masker { _ in "" }
+        let data = result.rows.map { row in
+            Dictionary(uniqueKeysWithValues: authorized.fields.map { f in (f, masker.mask(row[f] ?? nil, grant.masks[f] ?? .none)) })
+        }
+        return try Reply.json(GatewayPage(data: data, limit: limit, offset: offset, hasMore: result.hasMore), headers: headers)
+    }
+
+    struct GatewayPage: Encodable {
+        var data: [[String: TypedValue?]]
+        var limit: Int
+        var offset: Int
+        var hasMore: Bool
+    }
+
+    static func query(_ req: Request) -> [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in req.uri.queryParameters { out[String(k)] = String(v) }
+        return out
+    }
+
+    static func int(_ text: String?, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return value }
+        guard let n = Int(text), range.contains(n) else {
+            throw Problem.badRequest(field: name, Strings.format("v.invalidValue", ["value": text, "allowed": "\(range.lowerBound)–\(range.upperBound)"]))
+        }
+        return n
+    }
+
+    static func unauthorized(_ key: String) -> Problem {
+        var p = Problem(status: .unauthorized, kind: "unauthorized", titleKey: "problem.unauthorized", detail: Strings[key])
+        p.headers[.wwwAuthenticate] = "HMAC-SHA256 realm=\"shuhui-gateway\""
+        return p
+    }
+
+    static func problem(_ denial: GatewayDenial, service: String) -> Problem {
+        func forbidden(_ key: String, _ values: [String: String] = [:]) -> Problem {
+            Problem(status: .forbidden, kind: "forbidden", titleKey: "problem.forbidden", detail: Strings.format(key, values))
+        }
+        switch denial {
+        case .serviceUnavailable:
+            return Problem(status: .gone, kind: "gone", titleKey: "problem.notFound", detail: Strings.format("gateway.unavailable", ["service": service]))
+        case .noGrant: return forbidden("gateway.no_grant")
+        case .grantExpired: return forbidden("gateway.expired")
+        case .grantRevoked: return forbidden("gateway.revoked")
+        case .fieldNotGranted(let f): return forbidden("gateway.field", ["field": f])
+        case .unknownParameter(let f): return Problem.badRequest(field: f, Strings.format("gateway.parameter", ["field": f]))
+        case .missingParameter(let f): return Problem.badRequest(field: f, Strings.format("gateway.missing", ["field": f]))
+        }
+    }
+
+    /// The call's parameters for the audit record, every value masked as the grant masks that
+    /// field (or redacted when no grant or field applies), so the log holds no raw identifiers.
+    static func loggedParameters(_ req: Request, trace: Trace) -> String {
+        var out: [String: String] = [:]
+        let masker = trace.masker ?? Masker { _ in "" }
+        for (k, v) in query(req) {
+            let name = String(k.prefix(64))
+            if GatewayPolicy.reserved.contains(name) { out[name] = String(v.prefix(200)); continue }
+            var kind = MaskKind.redact
+            if let grant = trace.grant, let m = grant.masks[name] {
+                kind = m
+            } else if let resource = trace.resource, let f = resource.draft.fields.first(where: { $0.code == name }) {
+                kind = MaskKind.suggested(for: f, rules: resource.draft.rules)
+            }
+            out[name] = masker.mask(.text(String(v.prefix(200))), kind)?.description ?? ""
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func micros(_ d: Duration) -> Int64 {
+        d.components.seconds * 1_000_000 + d.components.attoseconds / 1_000_000_000_000
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import ShuhuiCore
+import Synchronization
+
+/// What the gateway reads on every call — credentials, services, grants — kept in memory for
+/// a few seconds. Every write through this process empties it at once, so a revocation is
+/// effective on the next call; another server process sees it within ``ttl``.
+final class GatewayCache: Sendable {
+    static let ttl: Double = 5
+
+    private struct Entry<T> {
+        var value: T
+        var expires: Double
+    }
+
+    private struct State {
+        var callers: [String: Entry<GatewayCaller?>] = [:]
+        var services: [String: Entry<(DataService, Resource)?>] = [:]
+        var grants: [Int64: Entry<[Grant]>] = [:]
+        var unitKeys: [Int64: [UInt8]] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    func invalidate() {
+        state.withLock { s in
+            let keys = s.unitKeys
+            s = State()
+            s.unitKeys = keys
+        }
+    }
+
+    private static func now() -> Double { Date().timeIntervalSince1970 }
+
+    func caller(_ key: String, load: () async throws -> GatewayCaller?) async rethrows -> GatewayCaller? {
+        let t = Self.now()
+        if let e = state.withLock({ $0.callers[key] }), e.expires > t { return e.value }
+        let v = try await load()
+        state.withLock { $0.callers[key] = Entry(value: v, expires: t + Self.ttl) }
+        return v
+    }
+
+    func service(_ code: String, load: () async throws -> (DataService, Resource)?) async rethrows -> (DataService, Resource)? {
+        let t = Self.now()
+        if let e = state.withLock({ $0.services[code] }), e.expires > t { return e.value }
+        let v = try await load()
+        state.withLock { $0.services[code] = Entry(value: v, expires: t + Self.ttl) }
+        return v
+    }
+
+    func grants(_ systemID: Int64, load: () async throws -> [Grant]) async rethrows -> [Grant] {
+        let t = Self.now()
+        if let e = state.withLock({ $0.grants[systemID] }), e.expires > t { return e.value }
+        let v = try await load()
+        state.withLock { $0.grants[systemID] = Entry(value: v, expires: t + Self.ttl) }
+        return v
+    }
+
+    func unitKey(_ unit: Int64, load: () async throws -> [UInt8]) async rethrows -> [UInt8] {
+        if let k = state.withLock({ $0.unitKeys[unit] }) { return k }
+        let v = try await load()
+        state.withLock { $0.unitKeys[unit] = v }
+        return v
+    }
+}
