@@ -34,7 +34,7 @@ import Testing
         let elapsed = ContinuousClock.now - started
         #expect(elapsed < .seconds(30), "demo load took \(elapsed)")
 
-        #expect(logins.map(\.username) == ["admin", "police", "hrss", "approver", "query", "auditor"])
+        #expect(logins.map(\.username) == ["admin", "police", "hrss", "approver", "police-approver", "query", "auditor"])
         #expect(logins.first?.role == Role.admin.rawValue)
 
         let units = try await store.organizations()

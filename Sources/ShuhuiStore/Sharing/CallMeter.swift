@@ -179,7 +179,8 @@ extension Store {
     public func callTotals(from: String, through: String) async throws -> (calls: Int, failures: Int, rows: Int) {
         try await database.read { db in
             let row = try await db.raw("""
-                SELECT COALESCE(SUM(calls), 0) AS calls, COALESCE(SUM(failures), 0) AS failures, COALESCE(SUM(row_count), 0) AS row_count
+                SELECT CAST(COALESCE(SUM(calls), 0) AS BIGINT) AS calls, CAST(COALESCE(SUM(failures), 0) AS BIGINT) AS failures,
+                    CAST(COALESCE(SUM(row_count), 0) AS BIGINT) AS row_count
                 FROM call_daily WHERE day >= \(bind: from) AND day <= \(bind: through)
                 """).first()
             return (try row?.decode(column: "calls", as: Int.self) ?? 0, try row?.decode(column: "failures", as: Int.self) ?? 0,
