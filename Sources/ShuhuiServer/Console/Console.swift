@@ -94,6 +94,7 @@ enum Console {
         router.post("/import") { req, ctx in
             try await guarded(req, ctx) { p in try await importUpload(req, ctx, p, store: store) }
         }
+        registerSharing(router, store: store)
         router.get("/tokens") { req, ctx in
             try await guarded(req, ctx) { p in try await tokens(req, ctx, p, store: store, secret: nil) }
         }
@@ -185,7 +186,8 @@ enum Console {
         layout["langSwitch"] = req.uri.path + "?" + items.joined(separator: "&")
         if let p = ctx.principal {
             let navItems: [(String, String)] = [("/", "nav.dashboard"), ("/organizations", "nav.organizations"), ("/systems", "nav.systems"),
-                                                ("/catalog", "nav.catalog"), ("/quality", "nav.quality"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
+                                                ("/catalog", "nav.catalog"), ("/quality", "nav.quality"), ("/sharing", "nav.sharing"),
+                                                ("/services", "nav.services"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
             layout["user"] = [
                 "displayName": p.displayName, "roleLabel": Strings["role.\(p.role.rawValue)"].text(ctx.language), "csrf": csrfToken(ctx),
                 "nav": navItems.map { href, key in

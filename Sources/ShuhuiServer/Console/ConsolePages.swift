@@ -139,6 +139,8 @@ extension Console {
         let canEdit = ctx.principal.map { (try? AccessPolicy.canEdit(ownedBy: d.providerID, $0)) != nil } ?? false
         var data: [String: Any] = [
             "canEdit": canEdit && r.status == .active, "ruleErrors": ruleErrors,
+            "canRequest": r.status == .active && d.sharing.isShareable
+                && (ctx.principal?.role == .admin || (ctx.principal?.role == .officer && ctx.principal?.organizationID != d.providerID)),
             "ruleRows": d.fields.map { ["name": $0.name, "code": $0.code, "notation": RuleNotation.format(d.rules, field: $0.code)] },
             "dataSection": try await dataSection(r, ctx, store: store),
             "code": r.code, "name": d.name, "grade": d.grade.rawValue, "retired": r.status == .retired, "fieldCount": d.fields.count,

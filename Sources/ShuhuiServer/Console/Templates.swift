@@ -1,7 +1,9 @@
 /// The console's Mustache templates. They live in the binary, so `shuhui` runs from any
 /// directory; every visible word comes from the string table via `t.…`.
 enum Templates {
-    static let all: [String: String] = [
+    static let all: [String: String] = base.merging(sharingPages) { a, _ in a }
+
+    private static let base: [String: String] = [
         "layout": layout, "login": login, "dashboard": dashboard, "organizations": organizations, "systems": systems,
         "catalog": catalog, "resource": resource, "import": importPage, "tokens": tokens, "message": message,
         "quality": quality, "resourceData": resourceData,
@@ -122,7 +124,7 @@ enum Templates {
 
     static let resource = """
     <p class="crumbs"><a href="/catalog">{{t.catalog.title}}</a> › <span class="mono">{{code}}</span></p>
-    <h1 id="resource-name">{{name}} <span class="badge grade-{{grade}}">{{grade}}</span>{{#retired}} <span class="badge">{{t.status.retired}}</span>{{/retired}}</h1>
+    <h1 id="resource-name">{{name}} <span class="badge grade-{{grade}}">{{grade}}</span>{{#retired}} <span class="badge">{{t.status.retired}}</span>{{/retired}}{{#canRequest}} <a class="button" id="request-data" href="/sharing/new?resource={{code}}">{{t.sharing.new}}</a>{{/canRequest}}</h1>
     <section class="card">
       <h2>{{t.resource.basics}}</h2>
       <dl class="meta">{{#meta}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/meta}}</dl>
