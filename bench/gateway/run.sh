@@ -51,11 +51,13 @@ IFS=$'\t' read -r P TS NONCE SIG < "$WORK/probe.0"
 curl -fsS -H "X-App-Key: $KEY" -H "X-Timestamp: $TS" -H "X-Nonce: $NONCE" -H "X-Signature: $SIG" "$BASE$P" > "$WORK/probe.json"
 echo "  probe: $(head -c 300 "$WORK/probe.json")" >&2
 
-# wrk_run URL LUA-ARGS...: runs wrk, leaves its output in $WORK/wrk.out, sets RPS P50 P99 (ms).
+# wrk_run URL [LUA-SCRIPT ARGS...]: runs wrk, leaves its output in $WORK/wrk.out, sets RPS P50 P99 (ms).
 wrk_run() {
     local url=$1
     shift
-    wrk -t2 -c64 -d"${SECONDS_RUN}s" --latency "$@" "$url" > "$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
+    local script=()
+    if [ $# -gt 0 ]; then script=(-s "$1"); shift; fi
+    wrk -t2 -c64 -d"${SECONDS_RUN}s" --latency "${script[@]}" "$url" ${1:+--} "$@" > "$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
     RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk.out")
     P50=$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.out" | python3 "$HERE/ms.py")
     P99=$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.out" | python3 "$HERE/ms.py")
@@ -99,10 +101,10 @@ python3 "$HERE/sign.py" "$WORK/creds.json" "$WORK/data.csv" 60000 2 "$WORK/warm"
 python3 "$HERE/sign.py" "$WORK/creds.json" "$WORK/data.csv" "$CALLS" 2 "$WORK/calls"
 METERED0=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/sharing/calls?limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])")
 SECONDS_SAVED=$SECONDS_RUN; SECONDS_RUN=3
-wrk_run "$BASE/gateway/bench-by-id" -s "$HERE/calls.lua" -- "$KEY" "$WORK/warm" > /dev/null
+wrk_run "$BASE/gateway/bench-by-id" "$HERE/calls.lua" "$KEY" "$WORK/warm" > /dev/null
 SECONDS_RUN=$SECONDS_SAVED
 WARM_SENT=$(awk '/^LUA/ { sub("sent=", "", $2); print $2 }' "$WORK/wrk.out")
-wrk_run "$BASE/gateway/bench-by-id" -s "$HERE/calls.lua" -- "$KEY" "$WORK/calls"
+wrk_run "$BASE/gateway/bench-by-id" "$HERE/calls.lua" "$KEY" "$WORK/calls"
 G_RPS=$RPS G_P50=$P50 G_P99=$P99
 SENT=$(awk '/^LUA/ { sub("sent=", "", $2); print $2 }' "$WORK/wrk.out")
 BAD=$(awk '/^LUA/ { sub("not200=", "", $3); print $3 }' "$WORK/wrk.out")
