@@ -151,11 +151,15 @@ extension Store {
         }
     }
 
-    /// Removes a system no resource names as its source.
+    /// Removes a system nothing refers to: no resource names it as its source, and it holds
+    /// no sharing request, grant or app key (those stay as the audit trail).
     public func deleteSystem(id: Int64) async throws {
         try await database.transaction { db in
             _ = try await db.raw("SELECT id FROM information_systems WHERE id = \(bind: id)").first().orThrow(.notFound("system \(id)"))
-            let n = try await db.raw("SELECT COUNT(*) AS n FROM resources WHERE source_system_id = \(bind: id)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let n = try await db.raw("""
+                SELECT (SELECT COUNT(*) FROM resources WHERE source_system_id = \(bind: id)) + (SELECT COUNT(*) FROM sharing_requests WHERE system_id = \(bind: id))
+                    + (SELECT COUNT(*) FROM app_credentials WHERE system_id = \(bind: id)) AS n
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
             if n > 0 { throw StoreError.inUse("system \(id)") }
             try await db.raw("DELETE FROM information_systems WHERE id = \(bind: id)").run()
         }
