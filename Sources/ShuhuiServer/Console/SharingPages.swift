@@ -50,7 +50,7 @@ extension Console {
 
     static func sharingPage(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store) async throws -> Response {
         let bureau = try await store.bureauID()
-        let seesAll = p.role == .admin || p.role == .auditor || (p.role == .approver && p.organizationID != nil && p.organizationID == bureau)
+        let seesAll = AccessPolicy.overseesSharing(bureau: bureau, p)
         var data: [String: Any] = [:]
         let todo = try await store.sharingToDo(for: p)
         if p.role == .admin || p.role == .approver { data["todo"] = ["items": todo.map { requestRow($0, ctx) }, "empty": todo.isEmpty] }

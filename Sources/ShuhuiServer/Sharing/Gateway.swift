@@ -34,12 +34,15 @@ struct Gateway: Sendable {
         var rows = 0
         var masker: Masker?
         var resource: Resource?
+        /// The call's query parameters, parsed once.
+        var query: [String: String] = [:]
     }
 
     func handle(_ req: Request, _ ctx: AppContext) async throws -> Response {
         let started = ContinuousClock.now
         let at = now()
         var trace = Trace()
+        trace.query = Self.query(req)
         var response: Response
         do {
             response = try await serve(req, ctx, at: at, trace: &trace)
@@ -52,7 +55,7 @@ struct Gateway: Sendable {
             at: at, appKey: trace.caller?.appKey, systemID: trace.caller?.systemID ?? 0, organizationID: trace.caller?.organizationID ?? 0,
             serviceID: trace.service?.id ?? 0, grantID: trace.grant?.id, status: Int(response.status.code),
             gatewayMicros: max(elapsed - trace.storeMicros, 0), storeMicros: trace.storeMicros, rows: trace.rows, bytes: bytes,
-            params: Self.loggedParameters(req, trace: trace))
+            params: Self.loggedParameters(trace))
         do {
             try await store.meter(call)
         } catch {
@@ -85,7 +88,7 @@ struct Gateway: Sendable {
         trace.service = service
         trace.resource = resource
         trace.masker = try await store.masker(forUnit: caller.organizationID)
-        let query = Self.query(req)
+        let query = trace.query
         let grants = try await store.gatewayGrants(systemID: caller.systemID)
         let authorized: (grant: Grant, fields: [String])
         do {
@@ -169,10 +172,10 @@ struct Gateway: Sendable {
 
     /// The call's parameters for the audit record, every value masked as the grant masks that
     /// field (or redacted when no grant or field applies), so the log holds no raw identifiers.
-    static func loggedParameters(_ req: Request, trace: Trace) -> String {
+    static func loggedParameters(_ trace: Trace) -> String {
         var out: [String: String] = [:]
         let masker = trace.masker ?? Masker { _ in "" }
-        for (k, v) in query(req) {
+        for (k, v) in trace.query {
             let name = String(k.prefix(64))
             if GatewayPolicy.reserved.contains(name) { out[name] = String(v.prefix(200)); continue }
             var kind = MaskKind.redact

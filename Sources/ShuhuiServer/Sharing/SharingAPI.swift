@@ -150,8 +150,7 @@ enum SharingAPI {
         guard side == "consumer" || side == "provider" else {
             throw Problem.badRequest(field: "side", Strings.format("v.invalidValue", ["value": side, "allowed": "consumer, provider"]))
         }
-        if p.role == .admin || p.role == .auditor { return (nil, nil) }
-        if p.role == .approver, let unit = p.organizationID, unit == (try await store.bureauID()) { return (nil, nil) }
+        if AccessPolicy.overseesSharing(bureau: try await store.bureauID(), p) { return (nil, nil) }
         let unit = p.organizationID ?? -1
         return side == "provider" ? (nil, unit) : (unit, nil)
     }
