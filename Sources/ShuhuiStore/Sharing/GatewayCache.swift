@@ -33,7 +33,7 @@ final class GatewayCache: Sendable {
     private static func now() -> Double { Date().timeIntervalSince1970 }
 
     /// The entry under `key` in one of the tables while it is fresh, else what `load` reads.
-    private func cached<K: Hashable & Sendable, V: Sendable>(_ table: WritableKeyPath<State, [K: Entry<V>]> & Sendable, _ key: K,
+    private func cached<K: Hashable & Sendable, V: Sendable>(_ table: any WritableKeyPath<State, [K: Entry<V>]> & Sendable, _ key: K,
                                                               load: () async throws -> V) async rethrows -> V {
         let t = Self.now()
         if let e = state.withLock({ $0[keyPath: table][key] }), e.expires > t { return e.value }
