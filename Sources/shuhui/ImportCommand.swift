@@ -19,7 +19,7 @@ struct ImportRecords: AsyncParsableCommand {
     @Flag(help: "Check every row and report, but store nothing.") var dryRun = false
 
     func run() async throws {
-        guard let handle = FileHandle(forReadingAtPath: file) else { throw fail("cannot read \(file) / 无法读取文件") }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw fail("cannot read \(file) / 无法读取文件") }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         guard let mode = IngestMode(rawValue: mode) else { throw fail("mode must be append, upsert or replace") }
         let ext = (file as NSString).pathExtension.lowercased()
@@ -38,10 +38,7 @@ struct ImportRecords: AsyncParsableCommand {
             progress.update(rows: rows, bytes: bytes)
         }
         options.dryRun = dryRun
-        let chunks = AsyncThrowingStream<Data, any Error> { continuation in
-            while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty { continuation.yield(data) }
-            continuation.finish()
-        }
+        let chunks = FileChunks(path: file)
         let store = try await storage.open(logger: makeLogger())
         do {
             let report = try await store.ingest(code: resource, chunks: chunks, options: options, by: operatorPrincipal)
@@ -58,6 +55,35 @@ struct ImportRecords: AsyncParsableCommand {
         }
         await store.close()
     }
+}
+
+/// A file read in 1 MiB chunks as the ingest asks for them: one chunk in memory at a time,
+/// however large the file, and a read error ends the import with that error rather than
+/// looking like the end of the file.
+struct FileChunks: AsyncSequence, Sendable {
+    typealias Element = Data
+    let path: String
+    var chunkSize = 1 << 20
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let path: String
+        let chunkSize: Int
+        var handle: FileHandle?
+
+        mutating func next() async throws -> Data? {
+            if handle == nil {
+                guard let h = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoPermission) }
+                handle = h
+            }
+            guard let data = try handle?.read(upToCount: chunkSize), !data.isEmpty else {
+                try handle?.close()
+                return nil
+            }
+            return data
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(path: path, chunkSize: chunkSize) }
 }
 
 /// A one-line progress bar on standard error: rows, rows/s, bytes, ETA.
