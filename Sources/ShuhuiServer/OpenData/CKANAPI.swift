@@ -47,7 +47,7 @@ enum CKANAPI {
     static func handle(_ req: Request, _ ctx: AppContext, store: Store) async -> Response {
         let name = ctx.parameters.get("action") ?? ""
         let base = OpenDataRoutes.base(req)
-        let help = "\(base)/api/3/action/help_show?name=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        let help = "\(base)/api/3/action/help_show?name=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
         guard let action = actions[name] else {
             return reply(["help": help, "success": false,
                           "error": ["__type": "Bad Request", "message": "Bad request - Action name not known: \(name)"]], status: .badRequest)
@@ -133,7 +133,7 @@ struct CKANParams: @unchecked Sendable {
 
     static func read(_ req: Request, _ ctx: AppContext) async throws -> CKANParams {
         var values: [String: Any] = [:]
-        for (k, v) in req.uri.queryParameters { values[String(k)] = String(v) }
+        for (k, v) in OpenDataRoutes.formQuery(req) { values[k] = v }
         guard req.method == .post else { return CKANParams(values: values) }
         let buffer: ByteBuffer
         do {

@@ -43,6 +43,22 @@ public enum OpenDataRoutes {
         return owner
     }
 
+    /// The query string decoded as an HTML form would be: `+` is a space (harvesters and
+    /// Python's urlencode write spaces so), then percent-decoding. Later keys win.
+    static func formQuery(_ request: Request) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                let spaced = s.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            guard let k = kv.first else { continue }
+            out[decode(k)] = kv.count > 1 ? decode(kv[1]) : ""
+        }
+        return out
+    }
+
     /// `http://host[:port]` as the client addressed us; used to build absolute links. Only
     /// characters a host may contain are kept, so a forged Host header cannot inject markup.
     static func base(_ request: Request) -> String {

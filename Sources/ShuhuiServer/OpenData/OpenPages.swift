@@ -73,8 +73,9 @@ enum OpenPages {
 
     static func search(_ req: Request, _ ctx: AppContext, _ store: Store) async throws -> Response {
         let all = try await store.openDatasets()
-        let q = req.query("q")?.lowercased() ?? ""
-        let unit = req.query("unit"), topic = req.query("topic"), access = req.query("access"), format = req.query("format")
+        let form = OpenDataRoutes.formQuery(req).filter { !$0.value.isEmpty }
+        let q = form["q"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let unit = form["unit"], topic = form["topic"], access = form["access"], format = form["format"]
         if let format, !CKANDicts.formats.contains(where: { $0.format == format }) {
             throw Problem.badRequest(field: "format", Strings.format("v.invalidValue", ["value": format, "allowed": "CSV, JSON, XLSX"]))
         }
