@@ -152,6 +152,10 @@ import Testing
             let bad = try await client.execute(uri: "/api/action/package_search", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{not json"))
             let badBody = try json(bad.body)
             #expect(bad.status == .badRequest && badBody["success"] as? Bool == false)
+            // Harvesters and Python's urlencode write spaces as `+`.
+            let plus = try await client.execute(uri: "/api/3/action/package_search?sort=id+asc&fq=metadata_modified:%5B2000-01-01T00:00:00Z+TO+*%5D&rows=1", method: .get)
+            let plusBody = try json(plus.body)
+            #expect(plus.status == .ok && (plusBody["result"] as? [String: Any])?["sort"] as? String == "id asc", "\(plusBody)")
             let status = try #require(try ckanResult(try await ckan(client, "status_show")) as? [String: Any])
             #expect(status["ckan_version"] is String)
 
