@@ -20,7 +20,7 @@ public struct RDFGraph: Sendable {
         ("dcat", "http://www.w3.org/ns/dcat#"), ("dct", "http://purl.org/dc/terms/"), ("foaf", "http://xmlns.com/foaf/0.1/"),
         ("xsd", "http://www.w3.org/2001/XMLSchema#"), ("skos", "http://www.w3.org/2004/02/skos/core#"),
         ("vcard", "http://www.w3.org/2006/vcard/ns#"), ("hydra", "http://www.w3.org/ns/hydra/core#"),
-        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"), ("dcatap", "http://data.europa.eu/r5r/"),
     ]
 
     private(set) var order: [String] = []

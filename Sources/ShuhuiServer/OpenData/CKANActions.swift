@@ -159,7 +159,7 @@ enum CKANActions {
     static func statusShow(_ p: CKANParams, _ c: Context) async throws -> Any {
         [
             "ckan_version": "2.10.4", "site_url": c.base, "site_title": Strings["open.portal"].zh,
-            "site_description": Strings["open.portal.description"].zh, "locale_default": "zh_Hans_CN",
+            "site_description": Strings["open.portalDescription"].zh, "locale_default": "zh_Hans_CN",
             "error_emails_to": NSNull(), "extensions": ["datastore", "dcat", "shuhui"],
         ] as [String: Any]
     }

@@ -47,8 +47,8 @@ enum DCATRoutes {
         g.type(cat, "dcat:Catalog")
         g.add(cat, "dct:title", .text(Strings["open.portal"].zh, lang: "zh-CN"))
         g.add(cat, "dct:title", .text(Strings["open.portal"].en, lang: "en"))
-        g.add(cat, "dct:description", .text(Strings["open.portal.description"].zh, lang: "zh-CN"))
-        g.add(cat, "dct:description", .text(Strings["open.portal.description"].en, lang: "en"))
+        g.add(cat, "dct:description", .text(Strings["open.portalDescription"].zh, lang: "zh-CN"))
+        g.add(cat, "dct:description", .text(Strings["open.portalDescription"].en, lang: "en"))
         g.add(cat, "dct:publisher", .iri(bureau))
         g.add(cat, "foaf:homepage", .iri("\(base)/open"))
         g.add(cat, "dct:language", .iri("http://publications.europa.eu/resource/authority/language/ZHO"))
@@ -57,6 +57,7 @@ enum DCATRoutes {
         g.add(cat, "dcat:service", .iri("\(base)/api/3/action"))
         for ds in slice { g.add(cat, "dcat:dataset", .iri("\(base)/dataset/\(ds.name)")) }
         g.type(bureau, "foaf:Agent")
+        g.add(bureau, "dct:type", .iri(localAuthority))
         g.add(bureau, "foaf:name", .text(Strings["app.bureau"].zh, lang: "zh-CN"))
         g.add(bureau, "foaf:name", .text(Strings["app.bureau"].en, lang: "en"))
         let scheme = "\(base)/open/topics"
@@ -67,6 +68,13 @@ enum DCATRoutes {
         g.add(service, "dct:title", .text("CKAN Action API", lang: "en"))
         g.add(service, "dcat:endpointURL", .iri("\(base)/api/3/action/"))
         g.add(service, "dcat:endpointDescription", .iri("\(base)/open/api"))
+        g.add(service, "dct:description", .text(Strings["open.api.intro"].zh, lang: "zh-CN"))
+        g.add(service, "dct:publisher", .iri(bureau))
+        g.add(service, "dcat:contactPoint", .iri("\(base)/open/publisher#contact"))
+        let contact = "\(base)/open/publisher#contact"
+        g.type(contact, "vcard:Organization")
+        g.add(contact, "vcard:fn", .text(Strings["app.bureau"].zh, lang: "zh-CN"))
+        g.add(contact, "vcard:hasURL", .iri("\(base)/open"))
         for ds in slice { g.add(service, "dcat:servesDataset", .iri("\(base)/dataset/\(ds.name)")) }
         var added = Set<String>()
         for ds in slice { add(ds, to: &g, base: base, added: &added) }
@@ -95,6 +103,11 @@ enum DCATRoutes {
         let data = (try? JSONSerialization.data(withJSONObject: g.jsonLD(extra: extra), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return Response(status: .ok, headers: [.contentType: "application/ld+json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// Hangzhou in GeoNames, the datasets' spatial coverage.
+    static let hangzhou = "http://sws.geonames.org/1808926/"
+    /// ADMS publisher type of the bureau and the units.
+    static let localAuthority = "http://purl.org/adms/publishertype/LocalAuthority"
 
     static func frequency(_ c: UpdateCycle) -> String {
         let code = switch c {
@@ -133,6 +146,8 @@ enum DCATRoutes {
         g.add(iri, "dct:accrualPeriodicity", .iri(frequency(d.updateCycle)))
         g.add(iri, "dct:accessRights", .iri("http://publications.europa.eu/resource/authority/access-right/\(ds.access == .open ? "PUBLIC" : "RESTRICTED")"))
         g.add(iri, "dcat:version", .plain(String(ds.latest.version)))
+        g.add(iri, "dct:spatial", .iri(hangzhou))
+        g.add(iri, "dcat:contactPoint", .iri("\(publisher)#contact"))
         for t in d.tags { g.add(iri, "dcat:keyword", .text(t, lang: "zh-CN")) }
         for f in CKANDicts.formats {
             let dist = "\(iri)/distribution/\(f.ext)"
@@ -145,10 +160,20 @@ enum DCATRoutes {
             g.add(dist, "dcat:mediaType", .iri("https://www.iana.org/assignments/media-types/\(f.mime)"))
             g.add(dist, "dct:license", .iri(license))
             g.add(dist, "dct:issued", .typed(ISODates.xsd(ds.latest.publishedAt), datatype: "xsd:dateTime"))
+            g.add(dist, "dct:description", .text("第 \(ds.latest.version) 版，\(ds.latest.rowCount) 条记录，\(f.format) 格式", lang: "zh-CN"))
+            g.add(dist, "dcatap:availability", .iri("http://publications.europa.eu/resource/authority/planned-availability/STABLE"))
         }
         if added.insert(publisher).inserted {
             g.type(publisher, "foaf:Agent")
             g.add(publisher, "foaf:name", .text(ds.publisher.name, lang: "zh-CN"))
+            g.add(publisher, "dct:type", .iri(localAuthority))
+            let contact = "\(publisher)#contact"
+            g.type(contact, "vcard:Organization")
+            g.add(contact, "vcard:fn", .text(ds.publisher.name, lang: "zh-CN"))
+            g.add(contact, "vcard:hasURL", .iri("\(base)/open/search?unit=\(ds.publisher.slug)"))
+        }
+        if added.insert(hangzhou).inserted {
+            g.type(hangzhou, "dct:Location")
         }
         if added.insert(theme).inserted {
             g.type(theme, "skos:Concept")

@@ -15,6 +15,8 @@ enum OpenPages {
         router.get("/open/datasets/{name}") { req, ctx in try await dataset(req, ctx, store) }
         router.get("/open/api") { req, ctx in apiDocs(req, ctx) }
         router.get("/open/apps") { req, ctx in try await apps(req, ctx, store) }
+        router.get("/open/register") { req, ctx in registerForm(req, ctx, values: [:], issues: [], status: .ok) }
+        router.post("/open/register") { req, ctx in try await register(req, ctx, store) }
     }
 
     static func h(_ s: String) -> String { SVGChart.escape(s) }
@@ -22,14 +24,14 @@ enum OpenPages {
 
     static func layout(_ title: String, _ ctx: AppContext, _ req: Request, _ body: String) -> Response {
         let other = ctx.language == .zh ? "en" : "zh-CN"
-        let nav = [("/open", "open.home"), ("/open/search", "open.search"), ("/open/apps", "open.apps"), ("/open/api", "open.apiDocs")]
+        let nav = [("/open", "open.home"), ("/open/search", "open.search"), ("/open/apps", "open.apps"), ("/open/api", "open.apiDocs"), ("/open/register", "open.register")]
             .map { "<a href=\"\($0.0)?lang=\(ctx.language.rawValue)\">\(t($0.1, ctx))</a>" }.joined(separator: " ")
         let html = """
             <!doctype html><html lang="\(ctx.language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(h(title)) · \(t("open.portal", ctx))</title><link rel="stylesheet" href="/static/app.css"></head>
-            <body class="open"><header class="topbar"><strong>\(t("open.portal", ctx))</strong> <nav>\(nav)
-            <a href="\(h(req.uri.path))?lang=\(other)">\(t("nav.language", ctx))</a></nav></header>
-            <main>\(body)</main></body></html>
+            <body class="open"><header class="top"><a class="brand" href="/open?lang=\(ctx.language.rawValue)">\(t("open.portal", ctx))</a> <nav>\(nav)</nav>
+            <div class="who"><a class="lang" href="\(h(req.uri.path))?lang=\(other)">\(t("nav.language", ctx))</a></div></header>
+            <main>\(body)</main><footer>\(t("app.bureau", ctx))</footer></body></html>
             """
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: ctx.language.rawValue],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -61,7 +63,7 @@ enum OpenPages {
         let topics = Dictionary(grouping: datasets, by: \.topic).sorted { $0.key < $1.key }
             .map { "<a class=\"tag\" href=\"/open/search?topic=\($0.key)&lang=\(ctx.language.rawValue)\">\(h(OpenTopic.label($0.key).text(ctx.language))) (\($0.value.count))</a>" }.joined(separator: " ")
         let body = """
-            <h1>\(t("open.portal", ctx))</h1><p>\(t("open.portal.description", ctx))</p>
+            <h1>\(t("open.portal", ctx))</h1><p>\(t("open.portalDescription", ctx))</p>
             <section class="figures">\(figures)</section>
             <form action="/open/search" method="get"><input type="hidden" name="lang" value="\(ctx.language.rawValue)">
             <input type="search" name="q" placeholder="\(t("open.searchPlaceholder", ctx))"> <button>\(t("open.searchButton", ctx))</button></form>
@@ -183,13 +185,52 @@ enum OpenPages {
         return layout(Strings["open.apiDocs"].text(ctx.language), ctx, req, body)
     }
 
+    static func registerForm(_ req: Request, _ ctx: AppContext, values: [String: String], issues: [FieldIssue], status: HTTPResponse.Status) -> Response {
+        func input(_ name: String, _ labelKey: String, type: String = "text") -> String {
+            let errors = issues.filter { $0.field == name }.map { "<span class=\"error\">\(h($0.message.text(ctx.language)))</span>" }.joined()
+            return "<p><label>\(t(labelKey, ctx)) <input type=\"\(type)\" name=\"\(name)\" value=\"\(h(values[name] ?? ""))\"></label>\(errors)</p>"
+        }
+        let company = values["kind"] == "company"
+        let body = """
+            <h1>\(t("open.register", ctx))</h1><p>\(t("open.reg.intro", ctx))</p>
+            <form method="post" action="/open/register?lang=\(ctx.language.rawValue)" class="card">
+            <p><label><input type="radio" name="kind" value="person"\(company ? "" : " checked")> \(t("open.reg.person", ctx))</label>
+            <label><input type="radio" name="kind" value="company"\(company ? " checked" : "")> \(t("open.reg.company", ctx))</label></p>
+            \(input("name", "open.reg.name"))\(input("email", "open.reg.email", type: "email"))\(input("creditCode", "open.reg.creditCode"))
+            <p><button>\(t("open.reg.submit", ctx))</button></p></form>
+            """
+        var r = layout(Strings["open.register"].text(ctx.language), ctx, req, body)
+        r.status = status
+        return r
+    }
+
+    static func register(_ req: Request, _ ctx: AppContext, _ store: Store) async throws -> Response {
+        let form = URLEncodedForm.parse(try await CatalogAPI.collect(req, limit: 16 << 10))
+        let kind = DeveloperKind(rawValue: form["kind"] ?? "") ?? .person
+        let input = DeveloperRegistration(kind: kind, name: form["name"] ?? "", email: form["email"] ?? "",
+                                          creditCode: (form["creditCode"] ?? "").isEmpty ? nil : form["creditCode"])
+        do {
+            let (developer, key) = try await store.registerDeveloper(input)
+            let body = """
+                <h1>\(t("open.reg.done", ctx))</h1><p>\(h(developer.name)) · \(h(developer.email))</p>
+                <p>\(t("open.reg.keyOnce", ctx))</p><p><code id="app-key">\(h(key.secret))</code></p>
+                <p><a href="/open/api?lang=\(ctx.language.rawValue)">\(t("open.apiDocs", ctx))</a></p>
+                """
+            var r = layout(Strings["open.reg.done"].text(ctx.language), ctx, req, body)
+            r.status = .created
+            return r
+        } catch StoreError.invalid(let failure) {
+            return registerForm(req, ctx, values: form, issues: failure.issues, status: .unprocessableContent)
+        }
+    }
+
     static func apps(_ req: Request, _ ctx: AppContext, _ store: Store) async throws -> Response {
         let apps = try await store.openApps(state: .approved)
         let titles = Dictionary(try await store.openDatasets().map { ($0.name, $0.resource.draft.name) }, uniquingKeysWith: { a, _ in a })
         let list = apps.map { app in
-            "<article class=\"card\"><h2><a href=\"\(h(app.url))\" rel=\"nofollow noopener\">\(h(app.name))</a></h2><p>\(h(app.description))</p><p>\(h(app.developerName))</p><p>\(t("open.apps.uses", ctx))："
+            "<article class=\"card\"><h2><a href=\"\(h(app.url))\" rel=\"nofollow noopener\">\(h(app.name))</a></h2><p>\(h(app.description))</p><p>\(h(app.developerName))</p><p>\(t("open.appsUses", ctx))："
                 + app.datasets.compactMap { n in titles[n].map { "<a href=\"/open/datasets/\(h(n))\">\(h($0))</a>" } }.joined(separator: "、") + "</p></article>"
         }.joined()
-        return layout(Strings["open.apps"].text(ctx.language), ctx, req, "<h1>\(t("open.apps", ctx))</h1>" + (apps.isEmpty ? "<p>\(t("open.apps.none", ctx))</p>" : list))
+        return layout(Strings["open.apps"].text(ctx.language), ctx, req, "<h1>\(t("open.apps", ctx))</h1>" + (apps.isEmpty ? "<p>\(t("open.appsNone", ctx))</p>" : list))
     }
 }
