@@ -114,6 +114,10 @@ import Testing
             // Masked columns cannot be filtered on (that would reveal them).
             ckanError(try await ckan(client, "datastore_search", post: ["resource_id": resource, "filters": ["zjhm": raw[0]]], headers: [.authorization: applicant]),
                       .conflict, "Validation Error")
+            // Columns shown as stored can be filtered on.
+            let court = try #require(records.first?["zxfy"] as? String)
+            let byCourt = try #require(try ckanResult(try await ckan(client, "datastore_search", post: ["resource_id": resource, "filters": ["zxfy": court]], headers: [.authorization: applicant])) as? [String: Any])
+            #expect((byCourt["total"] as? Int ?? 0) > 0)
             // Downloads are masked the same way; a stranger is still refused.
             let csv = try await text(client, "/open/datasets/\(ds.name)/download.csv", headers: [HTTPField.Name("X-App-Key")!: applicant])
             #expect(csv.0 == .ok)

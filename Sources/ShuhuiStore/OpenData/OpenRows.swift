@@ -17,7 +17,7 @@ public struct OpenRowReader: Sendable {
     let store: Store
 
     /// Whether `field` is shown as stored (so it may be filtered and sorted on).
-    public func isClear(_ field: String) -> Bool { (masks[field] ?? .none) == .none }
+    public func isClear(_ field: String) -> Bool { (masks[field] ?? MaskKind.none) == MaskKind.none }
 
     /// Calls `body` with successive chunks of masked rows in `_id` order, reading each chunk
     /// with a keyset query, so memory stays flat however large the snapshot is.
