@@ -57,6 +57,7 @@ public enum ShuhuiApp {
         ServiceAPI.register(api, store: store)
         PushAPI.register(api, store: store, runner: push)
         Gateway(store: store, now: clock).register(router)
+        OpenDataRoutes.register(router, api: api, store: store)
         let document = OpenAPIDocument.build(api.operations)
         let openapi = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         router.get("/openapi.json") { _, _ in Reply.bytes(openapi, contentType: "application/json") }

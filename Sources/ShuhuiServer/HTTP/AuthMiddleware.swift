@@ -14,7 +14,8 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let header = request.headers[.authorization] {
+        // The open portal (CKAN API, downloads) reads developer app keys from Authorization itself.
+        if let header = request.headers[.authorization], !OpenDataRoutes.readsOwnAuthorization(request.uri.path) {
             guard header.lowercased().hasPrefix("bearer "), let p = try await store.principal(forToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
                 throw Problem.unauthorized()
             }
