@@ -45,6 +45,7 @@ public enum ShuhuiApp {
         CollectionAPI.register(api, store: store)
         SharingAPI.register(api, store: store)
         ServiceAPI.register(api, store: store)
+        OneWindowAPI.register(api, store: store)
         Gateway(store: store, now: clock).register(router)
         let document = OpenAPIDocument.build(api.operations)
         let openapi = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
