@@ -104,12 +104,12 @@ import Testing
             let p = try await city.organization("市公安局").id, h = try await city.organization("市人力社保局").id
             _ = try await post(client, "/api/v1/matters", admin, Self.matter("OW-B-1", unit: p))
             _ = try await post(client, "/api/v1/matters", admin, Self.matter("OW-B-2", unit: h))
-            let bundle: [String: Any] = ["code": "newborn", "name": "新生儿出生一件事", "organizationID": p, "matterCodes": ["OW-B-1", "OW-B-2"]]
+            let bundle: [String: Any] = ["code": "newborn-test", "name": "新生儿出生一件事（测试）", "organizationID": p, "matterCodes": ["OW-B-1", "OW-B-2"]]
             try expectProblem(try await post(client, "/api/v1/bundles", police, bundle), .forbidden)
             try expectProblem(try await post(client, "/api/v1/bundles", admin, ["code": "x", "name": "x", "organizationID": p, "matterCodes": ["OW-B-1", "NOPE"]]),
                               .unprocessableContent, field: "matterCodes[1]")
             #expect(try await post(client, "/api/v1/bundles", admin, bundle).status == .created)
-            let app = try json(try await post(client, "/api/v1/bundles/newborn/applications", police, ["applicant": "王五"]).body)
+            let app = try json(try await post(client, "/api/v1/bundles/newborn-test/applications", police, ["applicant": "王五"]).body)
             let cases = try #require(app["cases"] as? [[String: Any]])
             #expect(cases.count == 2 && app["progress"] as? String == "open")
             for c in cases {
