@@ -148,6 +148,26 @@ public struct OnlineHandling: Sendable, Codable, Equatable {
     public var rate: Rate { Rate(online, of: matters) }
     /// The same without the exceptions: online / (all − exceptions) (1133/1159 → 98%).
     public var rateWithoutExceptions: Rate { Rate(online, of: matters - exceptions) }
+
+    private enum CodingKeys: String, CodingKey { case matters, online, exceptions, byException, rate, rateWithoutExceptions }
+
+    /// Decodes the counts (the rates are derived).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(matters: try c.decode(Int.self, forKey: .matters), online: try c.decode(Int.self, forKey: .online),
+                  exceptions: try c.decode(Int.self, forKey: .exceptions), byException: try c.decode([String: Int].self, forKey: .byException))
+    }
+
+    /// Encodes the counts and both rates.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(matters, forKey: .matters)
+        try c.encode(online, forKey: .online)
+        try c.encode(exceptions, forKey: .exceptions)
+        try c.encode(byException, forKey: .byException)
+        try c.encode(rate, forKey: .rate)
+        try c.encode(rateWithoutExceptions, forKey: .rateWithoutExceptions)
+    }
 }
 
 /// A target of the work points with its deadline (杭智办〔2018〕2号 一、工作目标).

@@ -91,7 +91,7 @@ extension Schemas {
             "TargetProgressList": object(["items": ["type": "array", "items": object(["target": ref("OneWindowTarget"), "scope": string, "rate": rate,
                                                                                       "met": boolean, "daysLeft": integer, "overdue": boolean])]]),
             "OneWindowSummary": object(["asOf": date, "matters": ref("JoinTally"), "top100": ref("JoinTally"), "systems": ref("JoinTally"),
-                                        "cases": ref("CaseCount"), "casesThisWeek": ref("CaseCount"), "online": ["type": "object"], "bundles": bundleStats]),
+                                        "cases": ref("CaseCount"), "casesThisWeek": ref("CaseCount"), "online": online, "bundles": bundleStats]),
             "TaskDraft": object(["parentID": integer, "title": string, "organizationID": integer, "owner": string, "dueOn": date],
                                 required: ["title", "organizationID", "owner", "dueOn"]),
             "TaskBoard": object(["month": string, "tasks": integer, "subtasks": integer, "filed": integer, "unfiled": integer, "overdue": integer,
