@@ -37,6 +37,28 @@ import Testing
         }
     }
 
+    @Test func importFormRefusesABadFileWithRowsAndColumns() async throws {
+        try await TestCity.run { _, client in
+            let cookie = try await login(client, "admin", "shuhui-admin")
+            let form = String(buffer: try await client.execute(uri: "/one-window/import", method: .get, headers: [.cookie: cookie]).body)
+            let csrf = try #require(form.firstMatch(of: /name="_csrf" value="([0-9a-f]+)"/)?.1)
+            let boundary = "owb"
+            func upload(_ kind: String, _ csv: String) async throws -> TestResponse {
+                let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n\(kind)\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n2018-07-27\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+                return try await client.execute(uri: "/one-window/import", method: .post,
+                                                headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+            }
+            let bad = try await upload("indicators", "单位,激活率\n余杭区,120%\n")
+            #expect(bad.status == .unprocessableContent)
+            let html = String(buffer: bad.body)
+            #expect(html.contains("激活率") && html.contains("超过 100%"))
+            let good = try await upload("indicators", "单位,注册数\n余杭区,21024\n")
+            #expect(good.status == .ok && String(buffer: good.body).contains("导入完成"))
+        }
+    }
+
     @Test func casePageOffersTheAllowedActionsAndTakesThem() async throws {
         try await TestCity.run { city, client in
             let police = try await login(client, "police")

@@ -30,6 +30,47 @@ extension Console {
             }
         }
         router.get("/one-window/indicators") { req, ctx in try await guarded(req, ctx) { _ in try await indicatorsPage(req, ctx, store: store) } }
+        router.get("/one-window/import") { req, ctx in
+            try await guarded(req, ctx) { _ in page("oneWindowImport", title: label("ow.title.import", ctx), req, ctx, data: [:]) }
+        }
+        router.post("/one-window/import") { req, ctx in try await guarded(req, ctx) { p in try await oneWindowImport(req, ctx, p, store: store) } }
+    }
+
+    /// One of the three spreadsheets (matters, joins, indicator values), all or nothing; the
+    /// errors are listed by sheet, row and column.
+    static func oneWindowImport(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store) async throws -> Response {
+        let body = try await CatalogAPI.collect(req, limit: CatalogAPI.importLimit)
+        guard let form = MultipartForm(contentType: req.headers[.contentType] ?? "", body: body), let file = form["file"] else {
+            throw Problem.badRequest(field: "file", Strings["v.required"])
+        }
+        func field(_ name: String) -> String? { form[name].map { String(decoding: $0.data, as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 } }
+        try checkCSRF(field("_csrf"), ctx)
+        var data: [String: Any] = [:]
+        var status = HTTPResponse.Status.ok
+        do {
+            switch field("kind") {
+            case "matters":
+                let r = try await store.importMatters(data: file.data, filename: file.filename, by: p)
+                data["ok"] = Strings.format("ow.import.matters", ["created": String(r.created.count), "updated": String(r.updated.count), "unchanged": String(r.unchanged.count)]).text(ctx.language)
+            case "joins":
+                let r = try await store.importSystemJoins(data: file.data, filename: file.filename, replace: field("replace") == "on", by: p)
+                data["ok"] = Strings.format("ow.import.joins", ["systems": String(r.systems), "joined": String(r.joined)]).text(ctx.language)
+            case "indicators":
+                let r = try await store.importIndicatorValues(data: file.data, filename: file.filename, period: field("period"), by: p)
+                data["ok"] = Strings.format("ow.import.indicators", ["values": String(r.values), "units": String(r.units), "periods": r.periods.joined(separator: "、")]).text(ctx.language)
+            default:
+                throw Problem.badRequest(field: "kind", Strings.format("v.invalidValue", ["value": field("kind") ?? "", "allowed": "matters, joins, indicators"]))
+            }
+        } catch let error as CatalogImportError {
+            let issues: [FieldIssue]
+            switch error {
+            case .invalid(let i): issues = i; status = .unprocessableContent
+            case .forbidden(let i): issues = i; status = .forbidden
+            }
+            data["failed"] = Strings.format("import.failed", ["count": String(issues.count)]).text(ctx.language)
+            data["errors"] = issues.map { ["sheet": $0.sheet ?? "", "row": $0.row.map(String.init) ?? "", "column": $0.column ?? "", "message": $0.message.text(ctx.language)] }
+        }
+        return page("oneWindowImport", title: label("ow.title.import", ctx), req, ctx, data: data, status: status)
     }
 
     static func tallyRow(_ t: JoinTally) -> [String: Any] {
@@ -113,7 +154,7 @@ extension Console {
     static func casesPage(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store) async throws -> Response {
         let pageRequest = PageRequest(limit: 50, offset: try req.intQuery("offset"))
         let unit: Int64? = OneWindowAPI.seesAllCases(p) ? nil : (p.organizationID ?? -1)
-        let list = try await store.cases(CaseQuery(organizationID: unit, state: try req.enumQuery("state", CaseState.self), page: pageRequest))
+        let list = try await store.cases(CaseQuery(matterCode: req.query("matter"), organizationID: unit, state: try req.enumQuery("state", CaseState.self), page: pageRequest))
         let data: [String: Any] = ["items": list.items.map { caseRow($0, ctx) }, "total": list.total, "pager": pager(req, ctx, total: list.total, page: pageRequest),
                                    "stateOptions": options(CaseState.self, prefix: "case", selected: req.query("state"), ctx)]
         return page("oneWindowCases", title: label("nav.cases", ctx), req, ctx, data: data)

@@ -2,11 +2,11 @@ extension Templates {
     /// One-window pages.
     static let oneWindowPages: [String: String] = [
         "oneWindow": oneWindow, "oneWindowMatters": oneWindowMatters, "oneWindowCases": oneWindowCases,
-        "oneWindowCase": oneWindowCase, "oneWindowIndicators": oneWindowIndicators,
+        "oneWindowCase": oneWindowCase, "oneWindowIndicators": oneWindowIndicators, "oneWindowImport": oneWindowImport,
     ]
 
     static let oneWindowTabs = """
-    <nav class="tabs"><a href="/one-window">{{t.ow.title.progress}}</a> · <a href="/one-window/matters">{{t.nav.matters}}</a> · <a href="/one-window/cases">{{t.nav.cases}}</a> · <a href="/one-window/indicators">{{t.nav.indicators}}</a></nav>
+    <nav class="tabs"><a href="/one-window">{{t.ow.title.progress}}</a> · <a href="/one-window/matters">{{t.nav.matters}}</a> · <a href="/one-window/cases">{{t.nav.cases}}</a> · <a href="/one-window/indicators">{{t.nav.indicators}}</a> · <a href="/one-window/import">{{t.ow.title.import}}</a></nav>
     """
 
     static let tallyTable = """
@@ -118,5 +118,23 @@ extension Templates {
     <tbody>{{#rows}}<tr><td>{{rank}}</td><td>{{name}}</td>{{#cells}}<td class="num">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
     <tfoot><tr><th></th><th>{{t.ow.sum}}</th>{{#total}}<th class="num">{{text}}</th>{{/total}}</tr></tfoot></table>
     {{^rows}}<p class="empty">{{t.ow.none}}</p>{{/rows}}</section>
+    """
+
+    static let oneWindowImport = """
+    <h1>{{t.ow.title.import}}</h1>
+    \(oneWindowTabs)
+    {{#ok}}<section class="card ok"><p>{{ok}}</p></section>{{/ok}}
+    {{#failed}}<section class="card error"><p>{{failed}}</p>
+    <table id="import-errors"><thead><tr><th>{{t.col.sheet}}</th><th class="num">{{t.col.row}}</th><th>{{t.col.column}}</th><th>{{t.col.reason}}</th></tr></thead>
+    <tbody>{{#errors}}<tr><td>{{sheet}}</td><td class="num">{{row}}</td><td>{{column}}</td><td>{{message}}</td></tr>{{/errors}}</tbody></table></section>{{/failed}}
+    <section class="card"><h2>{{t.ow.import.mattersTitle}}</h2><p class="muted">{{t.ow.import.mattersHint}} <a href="/api/v1/one-window/export/matters?format=xlsx">xlsx</a></p>
+    <form method="post" action="/one-window/import" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="kind" value="matters">
+    <input type="file" name="file" accept=".xlsx,.csv" required> <button class="primary">{{t.ow.title.import}}</button></form></section>
+    <section class="card"><h2>{{t.ow.import.joinsTitle}}</h2><p class="muted">{{t.ow.import.joinsHint}}</p>
+    <form method="post" action="/one-window/import" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="kind" value="joins">
+    <input type="file" name="file" accept=".xlsx,.csv" required> <label><input type="checkbox" name="replace"> {{t.ow.import.replace}}</label> <button class="primary">{{t.ow.title.import}}</button></form></section>
+    <section class="card"><h2>{{t.ow.import.indicatorsTitle}}</h2><p class="muted">{{t.ow.import.indicatorsHint}}</p>
+    <form method="post" action="/one-window/import" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="kind" value="indicators">
+    <input type="file" name="file" accept=".xlsx,.csv" required> <input name="period" placeholder="{{t.ow.col.period}} 2018-07-27"> <button class="primary">{{t.ow.title.import}}</button></form></section>
     """
 }
