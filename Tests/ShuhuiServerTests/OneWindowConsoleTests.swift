@@ -34,6 +34,7 @@ import Testing
             // The ranking shows 附件 3 with its computed 合计.
             let ranking = String(buffer: try await client.execute(uri: "/one-window/indicators?period=2018-07-27&scope=district", method: .get, headers: [.cookie: cookie]).body)
             #expect(ranking.contains("余杭区") && ranking.contains("89695") && ranking.contains("39%"))
+            #expect(ranking.contains("id=\"trend\"") && ranking.contains("2018-07-20"))
         }
     }
 

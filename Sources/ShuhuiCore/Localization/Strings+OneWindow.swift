@@ -166,6 +166,7 @@ extension Strings {
         "ow.any": .init(zh: "全部", en: "Any"),
         "ow.submit": .init(zh: "执行", en: "Apply"),
         "ow.none": .init(zh: "暂无记录", en: "Nothing yet"),
+        "ow.title.trend": .init(zh: "趋势（合计）", en: "Trend (total)"),
         "ow.title.import": .init(zh: "表格导入", en: "Import"),
         "ow.import.mattersTitle": .init(zh: "事项清单（附件 1–3 格式）", en: "Matters (the 附件 1–3 layout)"),
         "ow.import.mattersHint": .init(zh: "按实施编码新增或更新；各单位只能补填本单位已列事项。导出的表格可直接改后导入：", en: "Added or updated by implementation code; units only fill in their own listed matters. The export imports back:"),

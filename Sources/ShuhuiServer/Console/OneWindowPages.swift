@@ -190,7 +190,12 @@ extension Console {
         let rankBy = req.query("rankBy") ?? (defined.contains("daily_active_rate") ? "daily_active_rate" : nil)
         let table = try await store.indicatorRanking(period: period, columns: nil, rankBy: rankBy, scope: scope)
         let codes = table.columns.map(\.code)
+        var trend: [[String: Any]] = []
+        if !table.rankedBy.isEmpty, defined.contains(table.rankedBy) {
+            trend = try await store.indicatorTrend(code: table.rankedBy, scope: scope).map { ["period": $0.period, "text": $0.total.text, "units": $0.units] }
+        }
         let data: [String: Any] = [
+            "trend": trend, "hasTrend": !trend.isEmpty, "trendName": table.columns.first { $0.code == table.rankedBy }?.name ?? table.rankedBy,
             "periods": periods.reversed().map { ["value": $0, "selected": $0 == table.period] as [String: Any] },
             "scopes": IndicatorScope.allCases.map { ["value": $0.rawValue, "label": label("ow.scope.\($0.rawValue)", ctx), "selected": $0 == scope] as [String: Any] },
             "columns": table.columns.map { ["name": $0.name] },

@@ -118,6 +118,9 @@ extension Templates {
     <tbody>{{#rows}}<tr><td>{{rank}}</td><td>{{name}}</td>{{#cells}}<td class="num">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
     <tfoot><tr><th></th><th>{{t.ow.sum}}</th>{{#total}}<th class="num">{{text}}</th>{{/total}}</tr></tfoot></table>
     {{^rows}}<p class="empty">{{t.ow.none}}</p>{{/rows}}</section>
+    {{#hasTrend}}<section class="card" id="trend"><h2>{{trendName}} · {{t.ow.title.trend}}</h2>
+    <table class="compact"><thead><tr><th>{{t.ow.col.period}}</th><th class="num">{{t.ow.sum}}</th><th class="num">{{t.ow.col.unit}}</th></tr></thead>
+    <tbody>{{#trend}}<tr><td>{{period}}</td><td class="num">{{text}}</td><td class="num">{{units}}</td></tr>{{/trend}}</tbody></table></section>{{/hasTrend}}
     """
 
     static let oneWindowImport = """
