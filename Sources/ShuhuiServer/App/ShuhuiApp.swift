@@ -56,6 +56,7 @@ public enum ShuhuiApp {
         SharingAPI.register(api, store: store)
         ServiceAPI.register(api, store: store)
         PushAPI.register(api, store: store, runner: push)
+        OneWindowAPI.register(api, store: store)
         Gateway(store: store, now: clock).register(router)
         OpenDataRoutes.register(router, api: api, store: store)
         let document = OpenAPIDocument.build(api.operations)

@@ -75,7 +75,7 @@ enum Schemas {
     static var boolean: [String: Any] { ["type": "boolean"] }
     static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
 
-    static var all: [String: Any] { base.merging(sharing) { a, _ in a }.merging(openData) { a, _ in a } }
+    static var all: [String: Any] { base.merging(sharing) { a, _ in a }.merging(openData) { a, _ in a }.merging(oneWindow) { a, _ in a } }
 
     private static var base: [String: Any] {
         let field = object([

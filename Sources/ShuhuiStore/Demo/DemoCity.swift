@@ -118,6 +118,7 @@ public enum DemoCity {
         // The bureau answers the second step of conditional sharing requests.
         if let bureau = unitIDs["市数据资源管理局"] { try await store.setBureau(bureau) }
         try await DemoOpenData.load(into: store, admin: admin.principal)
+        try await DemoOneWindow.load(into: store, admin: admin.principal)
         return logins
     }
 }

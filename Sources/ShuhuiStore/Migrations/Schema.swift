@@ -305,5 +305,6 @@ enum Schema {
         ]),
         pushAndQuery,
         openData,
+        oneWindow,
     ]
 }
