@@ -303,5 +303,6 @@ enum Schema {
             """,
             "CREATE INDEX call_daily_org ON call_daily(organization_id, day)",
         ]),
+        bulletin,
     ]
 }
