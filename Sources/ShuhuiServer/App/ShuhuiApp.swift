@@ -45,6 +45,7 @@ public enum ShuhuiApp {
         CollectionAPI.register(api, store: store)
         SharingAPI.register(api, store: store)
         ServiceAPI.register(api, store: store)
+        BulletinAPI.register(api, store: store)
         Gateway(store: store, now: clock).register(router)
         let document = OpenAPIDocument.build(api.operations)
         let openapi = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
@@ -59,6 +60,7 @@ public enum ShuhuiApp {
         Application(
             router: router(store: store),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "shuhui"),
+            services: [BulletinScheduler(store: store, logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
