@@ -17,7 +17,7 @@ struct TestCity {
 
     static func make() async throws -> TestCity {
         let store = try await Store.temporary()
-        _ = try await DemoCity.load(into: store)
+        _ = try await DemoCity.load(into: store, activity: false)
         return TestCity(store: store, app: Application(router: ShuhuiApp.router(store: store)))
     }
 
