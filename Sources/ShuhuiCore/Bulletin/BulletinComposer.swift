@@ -154,17 +154,22 @@ private struct Composer {
 
     // MARK: attachments
 
+    /// Count columns padded to `width`, so an empty table's 合计 row still fills every column.
+    func cells(_ counts: [Int64], _ width: Int) -> [String] {
+        (0..<width).map { $0 < counts.count ? String(counts[$0]) : "0" }
+    }
+
     func volumeTable(number: Int, titleKey: String, rows: [CounterRow], cumulativeKey: String, periodKey: String) -> AttachmentTable {
         let r = RankedTable(rows, top: top)
         var body: [[String]] = []
         for (i, row) in r.top.enumerated() {
-            body.append([String(i + 1), row.unitName] + row.counts.map { String($0) } + [BulletinNumber.wan(row.cumulative), BulletinNumber.wan(row.weekly)])
+            body.append([String(i + 1), row.unitName] + cells(row.counts, 2) + [BulletinNumber.wan(row.cumulative), BulletinNumber.wan(row.weekly)])
         }
         if let o = r.others, let first = r.folded.first {
-            body.append([String(r.top.count + 1), t("bulletin.row.others", ["first": first.unitName])] + o.counts.map { String($0) }
+            body.append([String(r.top.count + 1), t("bulletin.row.others", ["first": first.unitName])] + cells(o.counts, 2)
                         + [BulletinNumber.wan(o.cumulative), BulletinNumber.wan(o.weekly)])
         }
-        body.append([t("bulletin.row.total"), t("bulletin.row.units", ["n": String(r.unitCount)])] + r.total.counts.map { String($0) }
+        body.append([t("bulletin.row.total"), t("bulletin.row.units", ["n": String(r.unitCount)])] + cells(r.total.counts, 2)
                     + [BulletinNumber.wan(r.total.cumulative), BulletinNumber.wan(r.total.weekly)])
         return AttachmentTable(number: number, title: t(titleKey),
                                header: [t("bulletin.col.no"), t("bulletin.col.unitName"), t("bulletin.col.tables"), t("bulletin.col.fields"), t(cumulativeKey), t(periodKey, [:])],
@@ -210,13 +215,13 @@ private struct Composer {
         let r = RankedTable(f.query, top: top)
         var body: [[String]] = []
         for (i, row) in r.top.enumerated() {
-            body.append([String(i + 1), row.unitName] + row.counts.map { String($0) } + [String(row.cumulative), String(row.weekly)])
+            body.append([String(i + 1), row.unitName] + cells(row.counts, 1) + [String(row.cumulative), String(row.weekly)])
         }
         if let o = r.others, let first = r.folded.first {
-            body.append([String(r.top.count + 1), t("bulletin.row.othersQuery", ["first": first.unitName])] + o.counts.map { String($0) }
+            body.append([String(r.top.count + 1), t("bulletin.row.othersQuery", ["first": first.unitName])] + cells(o.counts, 1)
                         + [String(o.cumulative), String(o.weekly)])
         }
-        body.append([t("bulletin.row.total"), t("bulletin.row.unitsDistricts", ["n": String(r.unitCount)])] + r.total.counts.map { String($0) }
+        body.append([t("bulletin.row.total"), t("bulletin.row.unitsDistricts", ["n": String(r.unitCount)])] + cells(r.total.counts, 1)
                     + [String(r.total.cumulative), String(r.total.weekly)])
         return AttachmentTable(number: 5, title: t("bulletin.att.query"),
                                header: [t("bulletin.col.no"), t("bulletin.col.queryUnit"), t("bulletin.col.modules"), t("bulletin.col.visitsCum"), t("bulletin.col.visitsPeriod", [:])],
