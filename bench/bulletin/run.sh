@@ -23,6 +23,10 @@ mkdir -p "$DATA"
 "$BIN" migrate --data-dir "$DATA" > /dev/null
 log "generating the city and 8 weeks of collection roll-ups"
 sqlite3 "$DB" < "$HERE/gen.sql" > /dev/null
+if [ -n "$(sqlite3 "$DB" "SELECT name FROM sqlite_master WHERE name = 'query_visit_daily'")" ]; then
+    log "adding push subscriptions and query-page visits (migration 4 is there)"
+    sqlite3 "$DB" -cmd ".parameter set :visits ${BENCH_VISITS:-1000000}" < "$HERE/sharing.sql" > /dev/null
+fi
 
 bulletin_ms() {
     local best=""

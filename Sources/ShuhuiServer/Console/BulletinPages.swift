@@ -104,7 +104,14 @@ extension Console {
 
     static func statisticsPage(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store) async throws -> Response {
         guard AccessPolicy.canReadDraftBulletins(p) else { throw Problem.forbidden(.role(p.role)) }
-        let period = ReportPeriod.week(containing: .today())
+        // ?weekEnding= picks a week; otherwise this week, or the latest week with activity if
+        // nothing has been collected in the last eight weeks.
+        var period = ReportPeriod.week(containing: .today())
+        if let text = req.query("weekEnding") {
+            period = try BulletinAPI.parsePeriod(text, kind: .weekly, field: "weekEnding")
+        } else if let latest = try await store.latestCollectionDay(), latest < period.start.adding(days: -49) {
+            period = ReportPeriod.week(containing: latest)
+        }
         let view = try await store.previewBulletin(period, language: ctx.language)
         let f = view.figures
         func total(_ rows: [CounterRow], _ cumulative: Bool) -> String {

@@ -58,3 +58,13 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The latest Beijing day with collected rows, if any (the dashboard opens on that week
+    /// when the current one has no activity yet, e.g. the demo city's 2018 weeks).
+    public func latestCollectionDay() async throws -> CalendarDate? {
+        try await database.read { db in
+            try await db.raw("SELECT MAX(day) AS d FROM collection_daily").first()?.optional("d", as: String.self).flatMap(CalendarDate.init(iso:))
+        }
+    }
+}
