@@ -91,6 +91,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @Flag(help: "Load the demo city when the database is empty.") var demo = false
+    @Option(help: "Exchange folder that push subscriptions deliver files under (default: <data-dir>/exchange).") var exchangeDir: String?
+    @Option(help: "Seconds between looks for due push subscriptions.") var pushInterval = 5
 
     func run() async throws {
         let logger = makeLogger()
@@ -101,7 +103,9 @@ struct Serve: AsyncParsableCommand {
             print("Demo logins / 演示账号:")
             for l in logins { print("  \(l.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(l.password.padding(toLength: 14, withPad: " ", startingAt: 0)) \(l.role)\(l.unit.map { " · " + $0 } ?? "")") }
         }
-        let app = ShuhuiApp.application(store: store, configuration: .init(host: host, port: port), logger: logger) { port in
+        let exchange = URL(fileURLWithPath: exchangeDir ?? (storage.dataDir as NSString).appendingPathComponent("exchange"))
+        let configuration = ServerConfiguration(host: host, port: port, exchangeRoot: exchange, pushInterval: .seconds(max(pushInterval, 1)))
+        let app = ShuhuiApp.application(store: store, configuration: configuration, logger: logger) { port in
             print("Shuhui listening on http://\(host):\(port)/  (console 控制台; API /api/v1; OpenAPI /openapi.json)")
         }
         do {

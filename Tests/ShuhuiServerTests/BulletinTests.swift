@@ -219,3 +219,54 @@ func grantAndKey(_ c: SharingCast, _ client: any TestClientProtocol, systemID: I
         }
     }
 }
+
+@Suite struct BulletinSharingFigureTests {
+    /// Pushes (to 市人力社保局 and to the provincial centre) and query-page visits through their
+    /// public interfaces feed 附件 2 and 附件 5 and the sentences of 二(二)1 and 3.
+    @Test func pushesAndVisitsFeedAttachmentsTwoAndFive() async throws {
+        try await BulletinCity.run { city, _, client in
+            let week = ReportPeriod.week(containing: .today())
+            let push = try await PushScene.make(city, client)
+            let c = push.cast
+            #expect(try await push.subscribe(client).status == .created)
+
+            // The provincial centre subscribes to two of the fields (the bureau acts for it).
+            let province = try await city.organization("省大数据中心")
+            let provinceSystem = try #require(try await city.store.systems(organizationID: province.id).first)
+            let request = try json(try await client.execute(uri: "/api/v1/sharing/requests", method: .post, headers: .bearer(c.admin), body: try body([
+                "resourceCode": push.resource.code, "systemID": provinceSystem.id, "fields": ["gmsfhm", "xm"], "mode": "push",
+                "purpose": "省级回流", "legalBasis": "《浙江省公共数据和电子政务管理办法》", "validUntil": SharingCast.until] as [String: Any])).body)
+            let decision = "/api/v1/sharing/requests/\(request["id"] as? Int ?? 0)/decision"
+            _ = try await post(client, decision, c.policeApprover, ["decision": "approve"])
+            let granted = try json(try await post(client, decision, c.bureau, ["decision": "approve"]).body)
+            let provincial = try await client.execute(uri: "/api/v1/push/subscriptions", method: .post, headers: .bearer(c.admin), body: try body([
+                "grantID": try #require(granted["grantID"] as? Int), "mode": "full", "targetKind": "directory", "target": "province/huji",
+                "format": "csv", "intervalMinutes": 60] as [String: Any]))
+            #expect(provincial.status == .created, "\(String(buffer: provincial.body))")
+            let transport = RecordingTransport()
+            #expect(try await PushRunner(store: city.store, transport: transport).runDue(now: Date()) == 2)
+
+            // Query pages: two visits by 市人力社保局's query user.
+            let query = try await QueryScene.make(city, client)
+            for id in ["330106199001010018", "110102199101010078"] { #expect(try await query.search(client, "gmsfhm=\(id)").status == .ok) }
+
+            let f = try await city.store.bulletinFigures(week)
+            #expect(f.sharingCountersAvailable)
+            let police = try await city.organization("市公安局"), hrss = try await city.organization("市人力社保局")
+            #expect(f.push == [CounterRow(unitID: police.id, unitName: "市公安局", counts: [1, 3], cumulative: 6, weekly: 6)])
+            #expect(f.provincialTables == 1 && f.provincialFields == 2 && f.provincialRows == 3 && f.provincialWeekly == 3)
+            #expect(f.query == [CounterRow(unitID: hrss.id, unitName: "市人力社保局", counts: [1], cumulative: 2, weekly: 2)])
+            #expect(f.modulesPublished == 1 && f.modulesInUse == 1 && f.modulesVisitedInPeriod == 1 && f.queryUsers == 1)
+            #expect(f.demand.last == DemandRow(day: week.end.description, push: 2, api: 1, query: 1))
+
+            let doc = try await city.store.previewBulletin(week, language: .zh).document
+            #expect(doc.attachments[1].rows == [["1", "市公安局", "1", "3", "0.0", "0.0"], ["合计", "1 部门", "1", "3", "0.0", "0.0"]])
+            #expect(doc.attachments[4].rows == [["1", "市人力社保局", "1", "2", "2"], ["合计", "1 市级部门、区县", "1", "2", "2"]])
+            let texts = doc.sections[1].blocks.map(\.text)
+            #expect(texts.contains { $0.hasSuffix("累计总推送约 0.00 亿条数据量。其中，向省大数据中心推送 1 张表、2 个字段，0.00 亿条。") })
+            #expect(texts.contains("共 1 个部门、1 张表、3 个字段提供推送，本周推送总量 0.00 亿条，涉及 1 个部门，日均推送量约 0.00 亿左右。详情见附件 2。"))
+            #expect(texts.contains { $0.hasPrefix("3、页面查询情况：目前页面查询已发布 1 个模块，其中在用模块数 1 个。提供 1 个市级部门和区县（市）查询，累计访问 1 个模块，访问量 2 次。目前，公共数据工作平台已为 1 个用户开通共享查询权限") })
+            #expect(texts.contains("本周共访问 1 个模块，访问量 2 次，日均访问量 0 次。详情见附件 5。"))
+        }
+    }
+}

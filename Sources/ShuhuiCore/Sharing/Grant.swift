@@ -89,11 +89,14 @@ public enum GatewayPolicy {
     /// The grant that allows the call and the fields returned, or the denial.
     ///
     /// - Parameters:
-    ///   - grants: every grant of the calling system on the service's resource.
+    ///   - grants: every grant of the calling system (or, for query pages, the visitor's unit).
     ///   - query: the call's query parameters (reserved ones included).
-    public static func authorize(service: DataService, grants: [Grant], query: [String: String], today: CalendarDate) throws(GatewayDenial) -> (grant: Grant, fields: [String]) {
+    ///   - mode: the sharing mode the grant must be for: API calls need an API grant, query
+    ///     pages a query grant.
+    public static func authorize(service: DataService, grants: [Grant], query: [String: String], today: CalendarDate,
+                                 mode: SharingMode = .api) throws(GatewayDenial) -> (grant: Grant, fields: [String]) {
         guard service.state == .published else { throw .serviceUnavailable(service.state) }
-        let api = grants.filter { $0.mode == .api && $0.resourceID == service.resourceID }
+        let api = grants.filter { $0.mode == mode && $0.resourceID == service.resourceID }
         guard let grant = api.first(where: { $0.status(on: today) == .active }) else {
             if api.contains(where: { $0.status(on: today) == .revoked }) { throw .grantRevoked }
             if !api.isEmpty { throw .grantExpired }

@@ -4,6 +4,7 @@ import HTTPTypes
 import Logging
 import NIOCore
 import Prometheus
+import ServiceLifecycle
 import ShuhuiCore
 import ShuhuiStore
 
@@ -11,9 +12,16 @@ import ShuhuiStore
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    /// The exchange root that push subscriptions' folders are created under.
+    public var exchangeRoot: URL
+    /// How often due push subscriptions are looked for.
+    public var pushInterval: Duration
+    public init(host: String = "127.0.0.1", port: Int = 8080,
+                exchangeRoot: URL = URL(fileURLWithPath: "./shuhui-data/exchange"), pushInterval: Duration = .seconds(5)) {
         self.host = host
         self.port = port
+        self.exchangeRoot = exchangeRoot
+        self.pushInterval = pushInterval
     }
 }
 
@@ -21,9 +29,11 @@ public struct ServerConfiguration: Sendable {
 public enum ShuhuiApp {
     /// The router with every route, for in-process tests and for ``application(store:configuration:logger:)``.
     ///
-    /// - Parameter clock: the time the gateway checks timestamps and grant expiry against
-    ///   (tests move it).
-    public static func router(store: Store, clock: @escaping @Sendable () -> Date = { Date() }) -> Router<AppContext> {
+    /// - Parameters:
+    ///   - clock: the time the gateway checks timestamps and grant expiry against (tests move it).
+    ///   - push: runs a push subscription at once when it is created or asked to run; without
+    ///     it they wait for the scheduler.
+    public static func router(store: Store, clock: @escaping @Sendable () -> Date = { Date() }, push: PushRunner? = nil) -> Router<AppContext> {
         PlatformMetrics.bootstrap()
         let router = Router(context: AppContext.self)
         router.add(middleware: MetricsMiddleware())
@@ -45,6 +55,7 @@ public enum ShuhuiApp {
         CollectionAPI.register(api, store: store)
         SharingAPI.register(api, store: store)
         ServiceAPI.register(api, store: store)
+        PushAPI.register(api, store: store, runner: push)
         BulletinAPI.register(api, store: store)
         Gateway(store: store, now: clock).register(router)
         let document = OpenAPIDocument.build(api.operations)
@@ -57,10 +68,11 @@ public enum ShuhuiApp {
     /// The application, ready for `runService()` (which shuts down gracefully on SIGTERM/SIGINT).
     public static func application(store: Store, configuration: ServerConfiguration, logger: Logger,
                                    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
-            router: router(store: store),
+        let runner = PushRunner(store: store, transport: LivePushTransport(root: configuration.exchangeRoot))
+        return Application(
+            router: router(store: store, push: runner),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "shuhui"),
-            services: [BulletinScheduler(store: store, logger: logger)],
+            services: [PushScheduler(runner: runner, every: configuration.pushInterval, logger: logger), BulletinScheduler(store: store, logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }

@@ -95,6 +95,7 @@ enum Console {
             try await guarded(req, ctx) { p in try await importUpload(req, ctx, p, store: store) }
         }
         registerSharing(router, store: store)
+        registerPushAndQuery(router, store: store)
         registerBulletin(router, store: store)
         router.get("/tokens") { req, ctx in
             try await guarded(req, ctx) { p in try await tokens(req, ctx, p, store: store, secret: nil) }
@@ -188,7 +189,7 @@ enum Console {
         if let p = ctx.principal {
             let navItems: [(String, String)] = [("/", "nav.dashboard"), ("/organizations", "nav.organizations"), ("/systems", "nav.systems"),
                                                 ("/catalog", "nav.catalog"), ("/quality", "nav.quality"), ("/sharing", "nav.sharing"),
-                                                ("/services", "nav.services"), ("/bulletins", "nav.bulletins"), ("/statistics", "nav.statistics"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
+                                                ("/services", "nav.services"), ("/push", "nav.push"), ("/query", "nav.query"), ("/bulletins", "nav.bulletins"), ("/statistics", "nav.statistics"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
             layout["user"] = [
                 "displayName": p.displayName, "roleLabel": Strings["role.\(p.role.rawValue)"].text(ctx.language), "csrf": csrfToken(ctx),
                 "nav": navItems.map { href, key in

@@ -59,6 +59,49 @@ extension Schemas {
                                  "rows": integer, "bytes": integer, "params": string]),
             "IssuedCredential": object(["credential": credential, "secret": string], required: ["credential", "secret"]),
             "CredentialList": object(["items": ["type": "array", "items": credential]]),
+        ].merging(pushAndQuery) { a, _ in a }
+    }
+
+    /// Push subscriptions and query pages.
+    static var pushAndQuery: [String: Any] {
+        let cursor = object(["batch": integer, "row": integer])
+        let draft = object([
+            "grantID": integer, "mode": strings(["full", "incremental"]), "targetKind": strings(["directory", "http"]), "target": string,
+            "format": strings(["csv", "jsonl"]), "intervalMinutes": ["type": "integer", "minimum": 0, "maximum": 10080],
+        ], required: ["grantID", "mode", "targetKind", "target", "format", "intervalMinutes"])
+        let subscription = object([
+            "id": integer, "code": string, "draft": draft, "resourceID": integer, "resourceCode": string, "providerID": integer,
+            "organizationID": integer, "systemID": integer, "fields": ["type": "array", "items": string],
+            "state": strings(["active", "paused", "cancelled"]), "cursor": cursor, "nextRunAt": dateTime, "lastError": string, "createdAt": dateTime,
+        ])
+        let summary = object(["subscription": subscription, "resourceName": string, "providerName": string, "organizationName": string,
+                              "delivered": integer, "recordsDelivered": integer, "pending": integer])
+        let delivery = object([
+            "id": integer, "subscriptionID": integer, "batchID": string, "from": cursor, "to": cursor, "records": integer,
+            "state": strings(["pending", "delivered", "cancelled"]), "attempts": integer, "nextAttemptAt": dateTime, "lastError": string,
+            "createdAt": dateTime, "deliveredAt": dateTime,
+        ])
+        let parameter = object(["field": string, "required": boolean])
+        let module = object([
+            "module": object(["id": integer, "code": string, "name": string, "serviceCode": string, "serviceID": integer, "resourceID": integer,
+                              "providerID": integer, "state": strings(["draft", "published", "retired"]), "createdAt": dateTime, "publishedAt": dateTime]),
+            "providerName": string, "resourceName": string, "parameters": ["type": "array", "items": parameter], "usable": boolean,
+        ])
+        let visit = object(["at": dateTime, "module": string, "organizationName": string, "username": string, "status": integer,
+                            "rows": integer, "params": string])
+        return [
+            "PushSubscriptionDraft": draft,
+            "PushSubscription": summary,
+            "PushSubscriptionList": object(["items": ["type": "array", "items": summary]]),
+            "PushSubscriptionDetail": object(["summary": summary, "deliveries": ["type": "array", "items": delivery]]),
+            "PushStateInput": object(["state": strings(["active", "paused", "cancelled"])], required: ["state"]),
+            "QueryModuleDraft": object(["code": ["type": "string", "pattern": "^[a-z][a-z0-9-]{2,63}$"], "name": string, "serviceCode": string],
+                                       required: ["code", "name", "serviceCode"]),
+            "QueryModule": module,
+            "QueryModuleList": object(["items": ["type": "array", "items": module]]),
+            "QueryResult": object(["module": string, "fields": ["type": "array", "items": string],
+                                   "rows": ["type": "array", "items": ["type": "object"]], "limit": integer, "offset": integer, "hasMore": boolean]),
+            "QueryVisitList": object(["items": ["type": "array", "items": visit]]),
         ]
     }
 }

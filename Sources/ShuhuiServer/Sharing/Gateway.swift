@@ -170,24 +170,9 @@ struct Gateway: Sendable {
         }
     }
 
-    /// The call's parameters for the audit record, every value masked as the grant masks that
-    /// field (or redacted when no grant or field applies), so the log holds no raw identifiers.
+    /// The call's parameters for the audit record, masked (see ``Store/maskedParameters(_:grant:resource:masker:)``).
     static func loggedParameters(_ trace: Trace) -> String {
-        var out: [String: String] = [:]
-        let masker = trace.masker ?? Masker { _ in "" }
-        for (k, v) in trace.query {
-            let name = String(k.prefix(64))
-            if GatewayPolicy.reserved.contains(name) { out[name] = String(v.prefix(200)); continue }
-            var kind = MaskKind.redact
-            if let grant = trace.grant, let m = grant.masks[name] {
-                kind = m
-            } else if let resource = trace.resource, let f = resource.draft.fields.first(where: { $0.code == name }) {
-                kind = MaskKind.suggested(for: f, rules: resource.draft.rules)
-            }
-            out[name] = masker.mask(.text(String(v.prefix(200))), kind)?.description ?? ""
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        Store.maskedParameters(trace.query, grant: trace.grant, resource: trace.resource, masker: trace.masker ?? Masker { _ in "" })
     }
 
     static func micros(_ d: Duration) -> Int64 {

@@ -96,6 +96,12 @@ struct IngestSession {
         case .json: parser = .json(JSONArrayStreamParser())
         }
         try await DataTable.ensure(db, resource, dialect)
+        if dialect == .postgres {
+            // Batches on one resource commit one after another, in the order of their ids, so
+            // a push watermark on (batch, row) never skips a batch that commits late. SQLite
+            // has a single writer and gets this order for free.
+            try await db.raw("SELECT id FROM resources WHERE id = \(bind: resource.id) FOR UPDATE").run()
+        }
         let row = try await db.raw("""
             INSERT INTO batches (resource_id, organization_id, idempotency_key, mode, format, status, actor_name, started_at)
             VALUES (\(bind: resource.id), \(bind: resource.draft.providerID), \(bind: options.idempotencyKey), \(bind: options.mode.rawValue),
