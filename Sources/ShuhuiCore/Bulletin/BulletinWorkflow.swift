@@ -56,3 +56,12 @@ extension AccessPolicy {
         p.role == .admin || p.role == .auditor
     }
 }
+
+/// Checks on the text the bureau writes into a bulletin.
+public enum BulletinText {
+    /// Whether `text` holds control characters other than tab and line breaks (NUL cannot be
+    /// stored by PostgreSQL, and none belongs in a printed document).
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { u in (u.value < 0x20 && u != "\n" && u != "\r" && u != "\t") || u.value == 0x7F }
+    }
+}

@@ -118,6 +118,7 @@ extension Strings {
         "bulletin.err.state": .init(zh: "通报当前为“{state}”，不能{action}", en: "the bulletin is “{state}”; it cannot be {action}"),
         "bulletin.err.exists": .init(zh: "该期通报已存在", en: "a bulletin for that period exists already"),
         "bulletin.err.attachment": .init(zh: "附件编号应为 1–{max}", en: "attachment must be 1–{max}"),
+        "bulletin.err.control": .init(zh: "不能包含控制字符", en: "must not contain control characters"),
         "bulletin.err.tooLong": .init(zh: "超过 {max} 个字符", en: "is longer than {max} characters"),
         // Opening balances
         "balance.measure.collectedRows": .init(zh: "累计归集量（条）", en: "Rows collected"),

@@ -32,6 +32,9 @@ public struct BulletinSettingsInput: Sendable, Codable, Equatable {
         for (name, value) in [("heading", heading), ("bureau", bureau), ("signature", signature), ("reportTo", reportTo), ("copyTo", copyTo)] {
             if let v = value, v.count > 500 { out.append(FieldIssue(field: name, code: "too_long", message: Strings.format("v.tooLong", ["max": "500"]))) }
             if let v = value, v.trimmingCharacters(in: .whitespaces).isEmpty { out.append(FieldIssue(field: name, code: "required", message: Strings["v.required"])) }
+            if let v = value, BulletinText.hasControlCharacters(v) {
+                out.append(FieldIssue(field: name, code: "control_characters", message: Strings["bulletin.err.control"]))
+            }
         }
         return out
     }

@@ -219,7 +219,7 @@ struct StatisticsQuery {
         f.modulesInUse = try await scalar("SELECT COUNT(DISTINCT module_id) AS v FROM query_visit_daily WHERE day <= \(bind: end)")
         f.modulesVisitedInPeriod = try await scalar("SELECT COUNT(DISTINCT module_id) AS v FROM query_visit_daily WHERE day >= \(bind: start) AND day <= \(bind: end)")
         f.queryUsers = try await scalar("""
-            SELECT COUNT(*) AS v FROM users u WHERE u.active = 1 AND u.role = 'queryUser' AND u.created_at <= \(bind: endMillis) AND u.organization_id IN (
+            SELECT COUNT(*) AS v FROM users u WHERE u.active = 1 AND u.role = 'queryUser' AND u.organization_id IN (
                 SELECT g.organization_id FROM grants g WHERE g.mode = 'query' AND g.activated_at <= \(bind: endMillis)
                 AND (g.revoked_at IS NULL OR g.revoked_at > \(bind: endMillis)) AND g.valid_until >= \(bind: end))
             """)
@@ -233,8 +233,11 @@ struct StatisticsQuery {
             """).first()
         f.requestingUnits = try row?.decode(column: "units", as: Int64.self) ?? 0
         f.requests = try row?.decode(column: "n", as: Int64.self) ?? 0
+        // Accounts keep no history (only whether they are active now), so users with query rights
+        // and connected units are counted as they stand when the figures are read; an issued
+        // bulletin keeps the figures of its day.
         f.connectedUnits = try await scalar("""
-            SELECT COUNT(DISTINCT organization_id) AS v FROM users WHERE active = 1 AND organization_id IS NOT NULL AND created_at <= \(bind: endMillis)
+            SELECT COUNT(DISTINCT organization_id) AS v FROM users WHERE active = 1 AND organization_id IS NOT NULL
             """)
         var demand: [DemandRow] = []
         var p = period

@@ -157,6 +157,9 @@ extension Store {
         guard work.count <= 20_000 else {
             throw StoreError.invalid(ValidationFailure(field: "work", code: "too_long", message: Strings.format("bulletin.err.tooLong", ["max": "20000"])))
         }
+        guard !BulletinText.hasControlCharacters(work) else {
+            throw StoreError.invalid(ValidationFailure(field: "work", code: "control_characters", message: Strings["bulletin.err.control"]))
+        }
         let now = Clock.millis()
         try await database.transaction { db in
             let state = try await Self.lockedState(db, id)

@@ -80,7 +80,10 @@ extension Store {
                 issue("asOf", "future", Strings.format("bulletin.err.future", ["value": day.description]))
             }
             let value = Int64(cell("value").replacingOccurrences(of: ",", with: ""))
-            if value == nil || value! < 0 { issue("value", "invalid_value", Strings.format("balance.err.value", ["value": cell("value")])) }
+            // At most 10^15: sums over every unit stay far inside 64 bits on both engines.
+            if value == nil || value! < 0 || value! > 1_000_000_000_000_000 {
+                issue("value", "invalid_value", Strings.format("balance.err.value", ["value": cell("value")]))
+            }
             var systemID: Int64 = 0
             let systemText = cell("system")
             if !systemText.isEmpty, let org {
@@ -92,7 +95,8 @@ extension Store {
             }
             let note = cell("note")
             if note.count > 500 { issue("note", "too_long", Strings.format("v.tooLong", ["max": "500"])) }
-            guard let org, let measure, let day, let value, value >= 0 else { continue }
+            if BulletinText.hasControlCharacters(note) { issue("note", "control_characters", Strings["bulletin.err.control"]) }
+            guard let org, let measure, let day, let value, value >= 0, value <= 1_000_000_000_000_000 else { continue }
             let key = "\(org.id)/\(systemID)/\(measure.rawValue)"
             if let first = seen[key] { issue("unit", "repeated", Strings.format("balance.err.repeated", ["row": String(first)])); continue }
             seen[key] = line

@@ -75,12 +75,46 @@ enum DemoBulletin {
             }
             granted.append((s.id, u.id, r))
         }
-        // A few query-page and push requests for 表 1.
-        for (i, (u, s)) in callers.prefix(6).enumerated() {
-            guard let r = resources.first(where: { $0.draft.providerID != u.id && $0.draft.sharingModes.contains(i % 2 == 0 ? .push : .query) && $0.draft.sharing != .notShared }) else { continue }
-            _ = try await store.createSharingRequest(SharingRequestDraft(
-                resourceCode: r.code, systemID: s.id, fields: Array(r.draft.fields.filter { $0.sharing != .notShared }.map(\.code).prefix(2)),
-                mode: i % 2 == 0 ? .push : .query, purpose: "业务协同", legalBasis: "部门职责", validUntil: "2020-12-31"), by: admin, now: at(firstDay.adding(days: 7 * i)))
+        // Push subscriptions (附件 2): callers and the provincial centre, granted and subscribed in
+        // the first week; query pages (附件 5) over the services whose resources offer them, with
+        // query grants for callers and 西湖区 (the demo query user's unit).
+        func grant(_ r: Resource, system: Int64, mode: SharingMode, day: CalendarDate) async throws -> Int64? {
+            let fields = Array(r.draft.fields.filter { $0.sharing != .notShared }.map(\.code).prefix(4))
+            var req = try await store.createSharingRequest(SharingRequestDraft(
+                resourceCode: r.code, systemID: system, fields: fields, mode: mode, purpose: "业务协同", legalBasis: "部门职责",
+                validUntil: "2020-12-31"), by: admin, now: at(day))
+            while req.state == .pendingProvider || req.state == .pendingBureau {
+                req = try await store.decide(requestID: req.id, .approve, by: admin, now: at(day, hour: 16))
+            }
+            return req.grantID
+        }
+        var subscriptions: [(id: Int64, resource: Int64, provider: Int64, subscriber: Int64)] = []
+        var pushers = Array(callers.prefix(10))
+        if let province = units.first(where: { $0.kind == .provincialCentre }), let system = systems[province.id]?.first { pushers.append((province, system)) }
+        for (i, (u, s)) in pushers.enumerated() {
+            let offered = resources.filter { $0.draft.providerID != u.id && $0.draft.sharingModes.contains(.push) && $0.draft.sharing != .notShared }
+            guard !offered.isEmpty else { continue }
+            let r = offered[(i * 7) % offered.count]
+            let day = firstDay.adding(days: i % 5)
+            guard let g = try await grant(r, system: s.id, mode: .push, day: day) else { continue }
+            let sub = try await store.createSubscription(PushSubscriptionDraft(grantID: g, mode: .incremental, targetKind: .directory, target: "demo/push-\(i + 1)"),
+                                                         by: admin, now: at(day, hour: 17)).subscription
+            subscriptions.append((sub.id, sub.resourceID, sub.providerID, sub.organizationID))
+        }
+        var modules: [(id: Int64, resource: Resource)] = []
+        for (i, service) in services.enumerated() where service.resource.draft.sharingModes.contains(.query) {
+            let m = try await store.createQueryModule(QueryModuleDraft(code: "demo-query-\(i + 1)", name: service.resource.draft.name + "查询页",
+                                                                       serviceCode: "demo-\(service.resource.code.replacingOccurrences(of: "-", with: "").lowercased())"),
+                                                      by: admin, now: at(firstDay.adding(days: -20)))
+            modules.append((m.module.id, service.resource))
+        }
+        var visitors: [(unit: Int64, module: Int64)] = []
+        var queriers = Array(callers.dropFirst(10).prefix(8))
+        if let xihu = units.first(where: { $0.shortName == "西湖区" }), let system = systems[xihu.id]?.first { queriers.append((xihu, system)) }
+        for (i, (u, s)) in queriers.enumerated() {
+            for (j, m) in modules.enumerated() where (i + j) % 2 == 0 && m.resource.draft.providerID != u.id {
+                if try await grant(m.resource, system: s.id, mode: .query, day: firstDay.adding(days: 2 + j)) != nil { visitors.append((u.id, m.id)) }
+            }
         }
 
         // Daily roll-ups: collection per resource, calls per system and service (two thirds of the grants are used).
@@ -100,7 +134,20 @@ enum DemoBulletin {
                 calls.append("('\(d)', \(g.system), \(service.id), \(g.unit), \(n), \(rng.below(max(1, n / 100))), \(n * 3), \(n * 900))")
             }
         }
-        let collectionRows = collection, callRows = calls
+        var pushes: [String] = [], visits: [String] = []
+        for sub in subscriptions {
+            let scale = 2_000 + rng.below(200_000)
+            for d in days where d > firstDay.adding(days: 4) && rng.below(10) < 8 {
+                pushes.append("('\(d)', \(sub.id), \(sub.resource), \(sub.provider), \(sub.subscriber), \(scale / 2 + rng.below(scale)), 1)")
+            }
+        }
+        for v in visitors {
+            let scale = 5 + rng.below(400)
+            for d in days where d > firstDay.adding(days: 6) && rng.below(10) < 7 {
+                visits.append("('\(d)', \(v.module), \(v.unit), \(1 + rng.below(scale)))")
+            }
+        }
+        let collectionRows = collection, callRows = calls, pushRows = pushes, visitRows = visits
         try await store.database.transaction { db in
             for chunk in stride(from: 0, to: collectionRows.count, by: 400) {
                 let values = collectionRows[chunk..<min(chunk + 400, collectionRows.count)].joined(separator: ", ")
@@ -109,6 +156,14 @@ enum DemoBulletin {
             for chunk in stride(from: 0, to: callRows.count, by: 400) {
                 let values = callRows[chunk..<min(chunk + 400, callRows.count)].joined(separator: ", ")
                 try await db.raw("INSERT INTO call_daily (day, system_id, service_id, organization_id, calls, failures, row_count, bytes) VALUES \(unsafeRaw: values)").run()
+            }
+            for chunk in stride(from: 0, to: pushRows.count, by: 400) {
+                let values = pushRows[chunk..<min(chunk + 400, pushRows.count)].joined(separator: ", ")
+                try await db.raw("INSERT INTO push_daily (day, subscription_id, resource_id, provider_id, organization_id, records, deliveries) VALUES \(unsafeRaw: values)").run()
+            }
+            for chunk in stride(from: 0, to: visitRows.count, by: 400) {
+                let values = visitRows[chunk..<min(chunk + 400, visitRows.count)].joined(separator: ", ")
+                try await db.raw("INSERT INTO query_visit_daily (day, module_id, organization_id, visits) VALUES \(unsafeRaw: values)").run()
             }
         }
 
