@@ -39,9 +39,10 @@ timeout 180 soffice --headless -env:UserInstallation="file://$work/profile" --co
     cat "$work/convert.log" >&2; echo "bulletin_docx_check: LibreOffice could not convert the DOCX" >&2; exit 1; }
 [ -s "$work/bulletin.pdf" ] || { cat "$work/convert.log" >&2; echo "bulletin_docx_check: no PDF" >&2; exit 1; }
 pdftotext -layout "$work/bulletin.pdf" "$work/bulletin.txt"
+tr -d ' ' < "$work/bulletin.txt" > "$work/compact.txt"
 missing=0
-for text in 每周通报 面上工作 数据归集和共享情况 存在问题 数据归集情况 接口调用情况 接口申请未调用情况 页面查询情况 合计 抄送 印发; do
-    if ! tr -d ' ' < "$work/bulletin.txt" | grep -q "$text"; then echo "bulletin_docx_check: '$text' not in the PDF" >&2; missing=1; fi
+for text in 每周通报 面上工作 数据归集和共享情况 存在问题 数据归集情况 数据推送情况 接口调用情况 接口申请未调用情况 页面查询情况 合计 抄送 印发; do
+    if ! grep -q "$text" "$work/compact.txt"; then echo "bulletin_docx_check: '$text' not in the PDF" >&2; missing=1; fi
 done
 pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$work/bulletin.pdf")
 [ "$missing" = 0 ] || exit 1
