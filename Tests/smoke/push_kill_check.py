@@ -8,7 +8,7 @@ restarts it on the same data folder, and waits until every delivery is acknowled
 
 Usage: push_kill_check.py PATH_TO_SHUHUI_BINARY
 """
-import datetime, http.server, json, os, random, signal, socket, subprocess, sys, tempfile, threading, time, urllib.request
+import atexit, datetime, http.server, json, os, random, signal, socket, subprocess, sys, tempfile, threading, time, urllib.request
 
 BIN = sys.argv[1]
 ROWS = 25_000
@@ -55,9 +55,21 @@ port = free_port()
 base = f"http://127.0.0.1:{port}"
 
 
+servers = []
+
+
+@atexit.register
+def stop_servers():
+    # Whatever happens (a failed assertion included), no server is left behind.
+    for p in servers:
+        if p.poll() is None:
+            p.kill()
+
+
 def start():
     log = open(os.path.join(data, "serve.log"), "a")
     p = subprocess.Popen([BIN, "serve", "--demo", "--data-dir", data, "--port", str(port), "--push-interval", "1"], stdout=log, stderr=log)
+    servers.append(p)
     for _ in range(240):
         try:
             urllib.request.urlopen(base + "/healthz", timeout=1); return p

@@ -36,12 +36,15 @@ def main(creds, data, count, threads, prefix):
     ts = str(int(time.time()))
     path0 = f"/gateway/{service}"
     count, threads = int(count), int(threads)
+    tag = prefix.rsplit("/", 1)[-1]
     for t in range(threads):
         with open(f"{prefix}.{t}", "w") as out:
             for i in range(count // threads):
                 gid = ids[(i * threads + t) % len(ids)]
                 query = "gmsfhm=" + gid
-                nonce = f"{t}-{i}-{ts}"
+                # The prefix keeps nonces of the warm-up and measured files apart even when
+                # both are signed within the same second.
+                nonce = f"{tag}-{t}-{i}-{ts}"
                 canonical = "\n".join(["GET", path0, query, ts, nonce, EMPTY_BODY])
                 sig = base64.b64encode(hmac.new(secret, canonical.encode(), hashlib.sha256).digest()).decode()
                 out.write(f"{path0}?{query}\t{ts}\t{nonce}\t{sig}\n")

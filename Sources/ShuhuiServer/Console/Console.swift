@@ -143,7 +143,7 @@ enum Console {
     /// Form token bound to the session: a cross-site form cannot know it.
     static func csrfToken(_ ctx: AppContext) -> String {
         guard let session = ctx.session else { return "" }
-        return SHA256.hash(data: Data(("csrf:" + session).utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: Data(("csrf:" + session).utf8)).prefix(16))
     }
 
     static func checkCSRF(_ token: String?, _ ctx: AppContext) throws {

@@ -121,17 +121,36 @@ struct Gateway: Sendable {
         trace.storeMicros = Self.micros(ContinuousClock.now - lookupStart)
         trace.rows = result.rows.count
         let masker = trace.masker ?? Masker { _ in "" }
-        let data = result.rows.map { row in
-            Dictionary(uniqueKeysWithValues: authorized.fields.map { f in (f, masker.mask(row[f] ?? nil, grant.masks[f] ?? .none)) })
-        }
-        return try Reply.json(GatewayPage(data: data, limit: limit, offset: offset, hasMore: result.hasMore), headers: headers)
+        let json = Self.page(result.rows, fields: authorized.fields, masks: grant.masks, masker: masker, limit: limit, offset: offset, hasMore: result.hasMore)
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 
-    struct GatewayPage: Encodable {
-        var data: [[String: TypedValue?]]
-        var limit: Int
-        var offset: Int
-        var hasMore: Bool
+    /// `{"data":[{field: masked value…}…],"hasMore":…,"limit":…,"offset":…}`, written by hand
+    /// (the same text `JSONEncoder` with sorted keys gives, at a fraction of its cost).
+    static func page(_ rows: [[String: TypedValue?]], fields: [String], masks: [String: MaskKind], masker: Masker,
+                     limit: Int, offset: Int, hasMore: Bool) -> [UInt8] {
+        let sorted = fields.sorted()
+        var w = JSONWriter(capacity: 64 + rows.count * fields.count * 32)
+        w.raw("{\"data\":[")
+        for (i, row) in rows.enumerated() {
+            w.raw(i == 0 ? "{" : ",{")
+            for (j, f) in sorted.enumerated() {
+                if j > 0 { w.raw(",") }
+                w.string(f)
+                w.raw(":")
+                w.value(masker.mask(row[f] ?? nil, masks[f] ?? .none))
+            }
+            w.raw("}")
+        }
+        w.raw("],\"hasMore\":")
+        w.raw(hasMore ? "true" : "false")
+        w.raw(",\"limit\":")
+        w.raw(String(limit))
+        w.raw(",\"offset\":")
+        w.raw(String(offset))
+        w.raw("}")
+        return w.bytes
     }
 
     static func query(_ req: Request) -> [String: String] {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ShuhuiCore
 import Synchronization
 
 /// The gateway's request signature (HMAC-SHA256, Kong/APISIX style):
@@ -13,7 +14,7 @@ public enum GatewaySignature {
     public static let skew: Double = 300
 
     public static func canonical(method: String, path: String, query: String?, timestamp: String, nonce: String, body: some DataProtocol) -> String {
-        let digest = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.encode(SHA256.hash(data: body))
         return [method.uppercased(), path, canonicalQuery(query), timestamp, nonce, digest].joined(separator: "\n")
     }
 

@@ -201,7 +201,7 @@ extension Store {
     }
 
     static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(secret.utf8)))
     }
 
     static let dummyHash = Bcrypt.hash("not-a-real-password", cost: 4)

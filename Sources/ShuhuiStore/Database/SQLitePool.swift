@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLiteNIO
+import Synchronization
 
 /// A single SQLite writer and a few readers over one WAL-mode file.
 ///
@@ -10,7 +11,8 @@ import SQLiteNIO
 actor SQLitePool {
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
-    private var next = 0
+    /// Round-robin position; atomic so that picking a reader needs no hop onto the actor.
+    private let next = Atomic<Int>(0)
     private var writerBusy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
@@ -39,14 +41,9 @@ actor SQLitePool {
         self.readers = readers
     }
 
-    private func pickReader() -> SQLiteConnection {
-        defer { next = (next + 1) % readers.count }
-        return readers[next]
-    }
-
     nonisolated func withReader<T: Sendable>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
-        let reader = await pickReader()
-        return try await body(reader)
+        let n = next.add(1, ordering: .relaxed).newValue
+        return try await body(readers[(n & Int.max) % readers.count])
     }
 
     private func acquireWriter() async {

@@ -40,7 +40,7 @@ enum RandomText {
 
     static func hex(_ count: Int) -> String {
         var g = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
+        return Hex.encode((0..<count).map { _ in UInt8.random(in: 0...255, using: &g) })
     }
 }
 

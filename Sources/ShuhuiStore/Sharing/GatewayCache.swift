@@ -32,28 +32,26 @@ final class GatewayCache: Sendable {
 
     private static func now() -> Double { Date().timeIntervalSince1970 }
 
-    func caller(_ key: String, load: () async throws -> GatewayCaller?) async rethrows -> GatewayCaller? {
+    /// The entry under `key` in one of the tables while it is fresh, else what `load` reads.
+    private func cached<K: Hashable & Sendable, V: Sendable>(_ table: any WritableKeyPath<State, [K: Entry<V>]> & Sendable, _ key: K,
+                                                              load: () async throws -> V) async rethrows -> V {
         let t = Self.now()
-        if let e = state.withLock({ $0.callers[key] }), e.expires > t { return e.value }
+        if let e = state.withLock({ $0[keyPath: table][key] }), e.expires > t { return e.value }
         let v = try await load()
-        state.withLock { $0.callers[key] = Entry(value: v, expires: t + Self.ttl) }
+        state.withLock { $0[keyPath: table][key] = Entry(value: v, expires: t + Self.ttl) }
         return v
+    }
+
+    func caller(_ key: String, load: () async throws -> GatewayCaller?) async rethrows -> GatewayCaller? {
+        try await cached(\.callers, key, load: load)
     }
 
     func service(_ code: String, load: () async throws -> (DataService, Resource)?) async rethrows -> (DataService, Resource)? {
-        let t = Self.now()
-        if let e = state.withLock({ $0.services[code] }), e.expires > t { return e.value }
-        let v = try await load()
-        state.withLock { $0.services[code] = Entry(value: v, expires: t + Self.ttl) }
-        return v
+        try await cached(\.services, code, load: load)
     }
 
     func grants(_ systemID: Int64, load: () async throws -> [Grant]) async rethrows -> [Grant] {
-        let t = Self.now()
-        if let e = state.withLock({ $0.grants[systemID] }), e.expires > t { return e.value }
-        let v = try await load()
-        state.withLock { $0.grants[systemID] = Entry(value: v, expires: t + Self.ttl) }
-        return v
+        try await cached(\.grants, systemID, load: load)
     }
 
     func unitKey(_ unit: Int64, load: () async throws -> [UInt8]) async rethrows -> [UInt8] {

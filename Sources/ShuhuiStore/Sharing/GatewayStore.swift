@@ -55,7 +55,7 @@ extension Store {
             return Array(HMAC<SHA256>.authenticationCode(for: Data("unit:\(unit)".utf8), using: SymmetricKey(data: master)))
         }
         return Masker { value in
-            HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: key)).prefix(10).map { String(format: "%02x", $0) }.joined()
+            Hex.encode(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: key)).prefix(10))
         }
     }
 

@@ -190,7 +190,9 @@ extension Store {
             }
             out[name] = masker.mask(.text(String(v.prefix(200))), kind)?.description ?? ""
         }
-        return (try? JSONText.encode(out)) ?? "{}"
+        var w = JSONWriter()
+        w.object(out)
+        return w.text
     }
 
     /// Visits in the log, newest first (the audit trail of query pages).
