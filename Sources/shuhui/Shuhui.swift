@@ -13,7 +13,7 @@ struct Shuhui: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shuhui",
         abstract: "数汇 Shuhui — public data resource platform / 公共数据平台",
-        subcommands: [Serve.self, Migrate.self, Admin.self, Demo.self, CatalogCommand.self, ImportRecords.self, OneWindowCommand.self])
+        subcommands: [Serve.self, Migrate.self, Admin.self, Demo.self, CatalogCommand.self, ImportRecords.self, OneWindowCommand.self, Report.self, Balances.self])
 }
 
 /// Where the data is: an SQLite folder by default, PostgreSQL when a URL is given.

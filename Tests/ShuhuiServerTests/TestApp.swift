@@ -15,15 +15,17 @@ struct TestCity {
     let store: Store
     let app: Application<RouterResponder<AppContext>>
 
-    static func make() async throws -> TestCity {
+    /// - Parameter others: also the open-data and one-window demo records (off for tests that
+    ///   check city-wide figures from the activity they feed in).
+    static func make(others: Bool = true) async throws -> TestCity {
         let store = try await Store.temporary()
-        _ = try await DemoCity.load(into: store)
+        _ = try await DemoCity.load(into: store, activity: false, others: others)
         return TestCity(store: store, app: Application(router: ShuhuiApp.router(store: store)))
     }
 
     /// Runs `body` with a client, then closes the store.
-    static func run(_ body: @Sendable (TestCity, any TestClientProtocol) async throws -> Void) async throws {
-        let city = try await make()
+    static func run(others: Bool = true, _ body: @Sendable (TestCity, any TestClientProtocol) async throws -> Void) async throws {
+        let city = try await make(others: others)
         do {
             try await city.app.test(.router) { client in try await body(city, client) }
         } catch {

@@ -57,6 +57,7 @@ public enum ShuhuiApp {
         ServiceAPI.register(api, store: store)
         PushAPI.register(api, store: store, runner: push)
         OneWindowAPI.register(api, store: store)
+        BulletinAPI.register(api, store: store)
         Gateway(store: store, now: clock).register(router)
         OpenDataRoutes.register(router, api: api, store: store)
         let document = OpenAPIDocument.build(api.operations)
@@ -73,7 +74,7 @@ public enum ShuhuiApp {
         return Application(
             router: router(store: store, push: runner),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "shuhui"),
-            services: [PushScheduler(runner: runner, every: configuration.pushInterval, logger: logger)],
+            services: [PushScheduler(runner: runner, every: configuration.pushInterval, logger: logger), BulletinScheduler(store: store, logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }

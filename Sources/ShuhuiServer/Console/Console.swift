@@ -98,6 +98,7 @@ enum Console {
         registerPushAndQuery(router, store: store)
         registerOpenData(router, store: store)
         registerOneWindow(router, store: store)
+        registerBulletin(router, store: store)
         router.get("/tokens") { req, ctx in
             try await guarded(req, ctx) { p in try await tokens(req, ctx, p, store: store, secret: nil) }
         }
@@ -190,7 +191,7 @@ enum Console {
         if let p = ctx.principal {
             let navItems: [(String, String)] = [("/", "nav.dashboard"), ("/organizations", "nav.organizations"), ("/systems", "nav.systems"),
                                                 ("/catalog", "nav.catalog"), ("/quality", "nav.quality"), ("/sharing", "nav.sharing"),
-                                                ("/services", "nav.services"), ("/push", "nav.push"), ("/query", "nav.query"), ("/open-data", "nav.open"), ("/one-window", "nav.oneWindow"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
+                                                ("/services", "nav.services"), ("/push", "nav.push"), ("/query", "nav.query"), ("/open-data", "nav.open"), ("/one-window", "nav.oneWindow"), ("/bulletins", "nav.bulletins"), ("/statistics", "nav.statistics"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
             layout["user"] = [
                 "displayName": p.displayName, "roleLabel": Strings["role.\(p.role.rawValue)"].text(ctx.language), "csrf": csrfToken(ctx),
                 "nav": navItems.map { href, key in

@@ -48,6 +48,12 @@ enum OpenAPIDocument {
         case "records":
             return ["text/csv": ["schema": ["type": "string"]], "application/x-ndjson": ["schema": ["type": "string"]],
                     "application/json": ["schema": ["type": "array", "items": ["type": "object"]]]]
+        case "bulletinFile":
+            return ["text/html": ["schema": ["type": "string"]], "text/csv": ["schema": ["type": "string"]],
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["schema": ["type": "string", "format": "binary"]],
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["schema": ["type": "string", "format": "binary"]]]
+        case "text/csv":
+            return ["text/csv": ["schema": ["type": "string"]]]
         case "spreadsheet":
             return [CatalogAPI.xlsxType: ["schema": ["type": "string", "format": "binary"]], "text/csv": ["schema": ["type": "string"]]]
         default:
@@ -75,7 +81,7 @@ enum Schemas {
     static var boolean: [String: Any] { ["type": "boolean"] }
     static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
 
-    static var all: [String: Any] { base.merging(sharing) { a, _ in a }.merging(openData) { a, _ in a }.merging(oneWindow) { a, _ in a } }
+    static var all: [String: Any] { base.merging(sharing) { a, _ in a }.merging(openData) { a, _ in a }.merging(oneWindow) { a, _ in a }.merging(bulletin) { a, _ in a } }
 
     private static var base: [String: Any] {
         let field = object([

@@ -35,8 +35,13 @@ public enum DemoCity {
     /// Registers the demo units, systems, catalog entries and accounts in `store`, which should
     /// be empty (names and codes are unique).
     ///
+    /// - Parameter activity: also load the statistics' opening balances, eight weeks of
+    ///   activity and the issued bulletins (``DemoBulletin``); tests that count activity
+    ///   themselves leave it out.
     /// - Returns: The accounts created, admin first.
-    public static func load(into store: Store) async throws -> [DemoLogin] {
+    ///   - others: also load the open-data publications (with records) and the one-window
+    ///     records; tests that count city-wide figures from an otherwise empty city leave them out.
+    public static func load(into store: Store, activity: Bool = true, others: Bool = true) async throws -> [DemoLogin] {
         var rng = SplitMix64(seed: 0x5348_5548_5549_2018)
         var codes = Set<String>()
         var unitIDs: [String: Int64] = [:]
@@ -117,8 +122,11 @@ public enum DemoCity {
         }
         // The bureau answers the second step of conditional sharing requests.
         if let bureau = unitIDs["市数据资源管理局"] { try await store.setBureau(bureau) }
-        try await DemoOpenData.load(into: store, admin: admin.principal)
-        try await DemoOneWindow.load(into: store, admin: admin.principal)
+        if others {
+            try await DemoOpenData.load(into: store, admin: admin.principal)
+            try await DemoOneWindow.load(into: store, admin: admin.principal)
+        }
+        if activity { try await DemoBulletin.load(into: store, admin: admin.principal) }
         return logins
     }
 }

@@ -304,6 +304,7 @@ enum Schema {
             "CREATE INDEX call_daily_org ON call_daily(organization_id, day)",
         ]),
         pushAndQuery,
+        bulletin,
         openData,
         oneWindow,
     ]
