@@ -166,7 +166,7 @@ extension Store {
     }
 
     static func keyHash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(secret.utf8)))
     }
 
     static func developer(_ r: any SQLRow) throws -> OpenDeveloper {
