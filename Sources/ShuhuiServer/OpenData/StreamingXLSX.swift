@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import ShuhuiSpreadsheet
 
 /// Writes an XLSX workbook of one sheet as a stream: the ZIP entries are stored (not
 /// compressed) with data descriptors, so each row goes out as soon as it is written and the
@@ -15,7 +16,7 @@ struct StreamingXLSX {
         let parts: [(String, String)] = [
             ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#),
             ("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
-            ("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name=""# + Self.escape(String(sheetName.prefix(31)).replacingOccurrences(of: "/", with: "_")) + #"" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            ("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name=""# + XMLEntities.escape(String(sheetName.prefix(31)).replacingOccurrences(of: "/", with: "_")) + #"" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
             ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
         ]
         for (name, text) in parts {
@@ -33,7 +34,7 @@ struct StreamingXLSX {
         var xml = "<row>"
         for c in cells {
             if c.text.isEmpty { xml += "<c/>"; continue }
-            xml += c.numeric ? "<c><v>\(c.text)</v></c>" : "<c t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(c.text))</t></is></c>"
+            xml += c.numeric ? "<c><v>\(c.text)</v></c>" : "<c t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEntities.escape(c.text))</t></is></c>"
         }
         xml += "</row>"
         write(Array(xml.utf8), into: &out)
@@ -117,24 +118,6 @@ struct StreamingXLSX {
         out.writeImmutableBuffer(d)
         entries.append((c.name, c.offset, c.crc.value, c.size))
         current = nil
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // Control characters other than tab and newlines are not allowed in XML 1.0.
-                if ch.value < 0x20 && ch != "\t" && ch != "\n" && ch != "\r" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
     }
 }
 

@@ -75,7 +75,7 @@ enum DOCXWriter {
         for (i, line) in lines.enumerated() {
             p += "<w:r>" + rPr
             if i > 0 { p += "<w:br/>" }
-            p += #"<w:t xml:space="preserve">\#(escape(String(line)))</w:t></w:r>"#
+            p += #"<w:t xml:space="preserve">\#(XMLEntities.escape(String(line)))</w:t></w:r>"#
         }
         return p + "</w:p>"
     }
@@ -100,22 +100,5 @@ enum DOCXWriter {
             t += "</w:tr>"
         }
         return t + "</w:tbl><w:p/>"
-    }
-
-    /// Escapes text and drops characters XML 1.0 cannot carry.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                if u.value >= 0x20 && !(0xFFFE...0xFFFF).contains(u.value) { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
     }
 }

@@ -1,5 +1,5 @@
 /// Decoding and escaping of XML character data.
-enum XMLEntities {
+public enum XMLEntities {
     /// Decodes the five predefined entities and numeric character references, and turns
     /// CR and CRLF into LF as XML requires. Unknown or broken references are kept literally:
     /// one odd cell must not make a whole upload fail.
@@ -35,7 +35,7 @@ enum XMLEntities {
     /// Escapes text for element content or a double-quoted attribute value. Characters XML
     /// 1.0 forbids (most C0 controls) are dropped, because Excel refuses the whole file if
     /// one cell contains them; CR is written as a reference so it survives a round trip.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         // Most cells need no escaping; 0xEF starts U+FFFE/U+FFFF (and other BMP characters
         // from U+F000, which then take the slow path harmlessly).
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || needsEscape[Int($0)] }) {
