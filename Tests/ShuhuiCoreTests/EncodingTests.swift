@@ -32,5 +32,9 @@ import Testing
         var w = JSONWriter()
         w.object(object)
         #expect(w.text == String(decoding: try encoder.encode(object), as: UTF8.self))
+        let message = Localized(zh: "与“csrq”不一致\n", en: "differs from \"csrq\"")
+        var m = JSONWriter()
+        m.localized(message)
+        #expect(m.text == String(decoding: try encoder.encode(message), as: UTF8.self))
     }
 }

@@ -493,6 +493,36 @@ import Testing
 
     // MARK: - Speed (printed, not asserted)
 
+    /// The ICU-free matcher gives ICU's verdict for every pattern it accepts, on values
+    /// around the patterns' edges and on random ASCII, and refuses the shapes it cannot match.
+    @Test func simplePatternsAgreeWithICU() throws {
+        let patterns = ["[0-9]{17}[0-9X]", "\\d{6}", "^[A-Z]{2}-\\d{4,8}$", "[a-c]*x?", "1[3-9]\\d{9}", "[0-9a-fA-F]+", "\\.?ab{2,}",
+                        "[-_a-z]{0,3}", "A\\+B", "[\\d.]{1,5}"]
+        for p in patterns { #expect(SimplePattern(p) != nil, "\(p)") }
+        for p in ["a|b", "(ab)+", ".*", "[^0-9]", "\\w+", "\\d+?", "a{2}{3}", "[男女]", "\\p{Han}", "[a-z&&[^x]]", "\\1"] {
+            #expect(SimplePattern(p) == nil, "\(p)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789XxABab.-_+ 9")
+        for p in patterns {
+            let simple = try #require(SimplePattern(p))
+            let icu = try NSRegularExpression(pattern: "\\A(?:\(p))\\z")
+            var values = ["", "330106199001010018", "33010619900101001X", "33010619900101001x", "13812345678", "AB-1234", "AB-123456789", "abbb", ".ab", "A+B", "1.2.3"]
+            for _ in 0..<400 {
+                values.append(String((0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            }
+            for v in values {
+                let fast = ValueParsing.withBytes(v) { simple.matches($0) }
+                let reference = icu.firstMatch(in: v, options: [], range: NSRange(location: 0, length: (v as NSString).length)) != nil
+                #expect(fast == reference, "\(p) on \(v.debugDescription)")
+            }
+        }
+        // Non-ASCII and long values are left to ICU.
+        let id = try #require(SimplePattern("\\d{6}"))
+        #expect(ValueParsing.withBytes("１２３４５６") { id.matches($0) } == nil)
+        #expect(ValueParsing.withBytes(String(repeating: "1", count: 64)) { id.matches($0) } == nil)
+    }
+
     @Test func timing200kRows() {
         let rules = QualityRule.implicitRules(for: fields) + [
             QualityRule(kind: .residentID, field: "sfzh"),

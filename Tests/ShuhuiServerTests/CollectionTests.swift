@@ -209,6 +209,32 @@ import Testing
         }
     }
 
+    /// Rows are written chunk by chunk while later rows are still being read, and into an
+    /// empty table the key index is built only at the end. A fault after several chunks were
+    /// written still leaves nothing, and the key index is there for the batches that follow.
+    @Test func lateFaultAfterWrittenChunksStoresNothing() async throws {
+        try await TestCity.run { city, client in
+            let token = try await city.token("police")
+            let code = try await makeResource(city, client, token: token)
+            var csv = "gmsfhm,xm\n"
+            for i in 0..<10_000 { csv += "\(ResidentIDs.make(i)),人\(i)\n" }
+            let late = try expectProblem(try await post(client, code, token: token, csv + "330106199001010018,张三,多余\n"), .badRequest)
+            #expect((late["errors"] as? [[String: Any]])?.first?["row"] as? Int == 10_002)
+            #expect(try await count(city, code) == 0)
+            #expect(try await city.store.problems(code: code).total == 0)
+
+            let stored = try json(try await post(client, code, token: token, csv).body)
+            #expect(stored["rowsStored"] as? Int == 10_000)
+            #expect(try await count(city, code) == 10_000)
+            // The index is back: appending a stored key is caught, and an upsert finds its row.
+            let again = try json(try await post(client, code, token: token, "gmsfhm,xm\n\(ResidentIDs.make(7)),重复\n").body)
+            #expect(again["rowsStored"] as? Int == 0 && again["problemRows"] as? Int == 1)
+            let upsert = try json(try await post(client, code, token: token, "gmsfhm,xm\n\(ResidentIDs.make(7)),改名\n", query: "?mode=upsert").body)
+            #expect(upsert["rowsStored"] as? Int == 1)
+            #expect(try await count(city, code) == 10_000)
+        }
+    }
+
     @Test func onlyTheProviderMayPush() async throws {
         try await TestCity.run { city, client in
             let police = try await city.token("police")

@@ -57,5 +57,14 @@ public struct JSONWriter: Sendable {
         bytes.append(0x7D)
     }
 
+    /// A text in both languages, as `Localized` encodes itself: `{"en":…,"zh-CN":…}`.
+    public mutating func localized(_ l: Localized) {
+        raw("{\"en\":")
+        string(l.en)
+        raw(",\"zh-CN\":")
+        string(l.zh)
+        bytes.append(0x7D)
+    }
+
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }

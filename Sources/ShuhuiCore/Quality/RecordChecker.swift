@@ -134,6 +134,8 @@ public struct RecordChecker: Sendable {
     private let types: [FieldType]
     private let keyFields: [Int]
     private let regexes: [NSRegularExpression]
+    /// The same patterns, where they are simple enough to match without ICU.
+    private let simplePatterns: [SimplePattern?]
     private let codeLists: [Set<String>]
     private let todayNumber: Int
     private var seen: [KeySet]
@@ -172,6 +174,7 @@ public struct RecordChecker: Sendable {
         for (i, f) in fields.enumerated() where index[f.code] == nil { index[f.code] = i }
         var compiled: [Compiled] = [], skipped: [Int] = []
         var regexes: [NSRegularExpression] = [], codeLists: [Set<String>] = []
+        var simple: [SimplePattern?] = []
         var uniqueSlots = 0
         for (i, rule) in effective.enumerated() {
             let f = rule.field.flatMap { index[$0] }
@@ -189,6 +192,7 @@ public struct RecordChecker: Sendable {
                 if let p = rule.pattern, !p.isEmpty, let re = try? NSRegularExpression(pattern: "\\A(?:\(p))\\z") {
                     op = .pattern(slot: regexes.count)
                     regexes.append(re)
+                    simple.append(SimplePattern(p))
                 } else {
                     op = nil
                 }
@@ -250,6 +254,7 @@ public struct RecordChecker: Sendable {
         self.compiled = compiled
         self.skippedRules = skipped
         self.regexes = regexes
+        self.simplePatterns = simple
         self.codeLists = codeLists
         seen = [KeySet](repeating: KeySet(), count: uniqueSlots)
         scalars = [ParsedScalars](repeating: ParsedScalars(), count: fields.count)
@@ -333,8 +338,9 @@ public struct RecordChecker: Sendable {
                     }
                 }
             case .pattern(let slot):
-                let ns = s as NSString
-                if regexes[slot].firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) == nil {
+                let fast = simplePatterns[slot].flatMap { p in ValueParsing.withBytes(s) { p.matches($0) } }
+                let matched = fast ?? (regexes[slot].firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil)
+                if !matched {
                     message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
                 }
             case .codeList(let slot):

@@ -2,12 +2,114 @@ import Logging
 import NIOCore
 import PostgresNIO
 import ShuhuiCore
+import SQLKit
 import SQLiteNIO
+
+/// One chunk of a batch written inside the batch's transaction: its good rows into the
+/// resource's table, its problem rows into problem data, and the closing of problems the good
+/// rows fixed. Built by `IngestSession.flush` and run while the next chunk is read, so
+/// encoding and writing use the second core.
+struct ChunkWrite: Sendable {
+    let conn: DriverConnection
+    let table: String
+    let fields: [Field]
+    let rows: [CheckedRecord]
+    let problems: [IngestSession.ProblemRow]
+    let batchID: Int64
+    let resourceID: Int64
+    let organizationID: Int64
+    let upsert: Bool
+    /// Whether earlier batches left open problems that good rows may close.
+    let closeOpenProblems: Bool
+
+    static let problemColumns = ["batch_id", "resource_id", "organization_id", "row_number", "record_key", "field", "rule", "dimension",
+                                 "value", "message", "raw", "status", "created_at"]
+
+    func run() async throws {
+        let now = Clock.millis()
+        if !rows.isEmpty {
+            try await writeRows(now)
+            let keys = rows.compactMap(\.key)
+            if closeOpenProblems && !keys.isEmpty {
+                // A good row closes the open problems its key had: the provider fixed and resubmitted it.
+                try await conn.sql.raw("""
+                    UPDATE problem_records SET status = 'closed', closed_at = \(bind: now), closed_by_batch = \(bind: batchID)
+                    WHERE resource_id = \(bind: resourceID) AND status = 'open' AND record_key IN (\(binds: keys.map { $0 as any Encodable & Sendable }))
+                    """).run()
+            }
+        }
+        if !problems.isEmpty { try await writeProblems(now) }
+    }
+
+    private func writeRows(_ now: Int64) async throws {
+        switch conn {
+        case .sqlite(let sqlite):
+            // As many rows per statement as fit SQLite's bind limit.
+            let per = max(1, min(1000, 30_000 / (fields.count + 3)))
+            for start in stride(from: 0, to: rows.count, by: per) {
+                try await SQLiteBulk.insert(sqlite, table: table, fields: fields, rows: rows[start..<min(start + per, rows.count)], batch: batchID, at: now, upsert: upsert)
+            }
+        case .postgres(let pg) where !upsert:
+            try await PostgresBulk.copy(pg, table: table, fields: fields, rows: rows, batch: batchID, at: now)
+        case .postgres:
+            let columns = (["_key", "_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).joined(separator: ", ")
+            let updates = (["_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            let per = max(1, min(1000, 30_000 / (fields.count + 3)))
+            for start in stride(from: 0, to: rows.count, by: per) {
+                var values: [SQLQueryString] = []
+                for row in rows[start..<min(start + per, rows.count)] {
+                    var binds: [any Encodable & Sendable] = [row.key, batchID, now]
+                    binds += zip(row.values, fields).map { DataTable.bind($0, $1.type) }
+                    values.append("(\(binds: binds))")
+                }
+                try await conn.sql.raw("INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", ")) ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: updates)").run()
+            }
+        }
+    }
+
+    /// Problem data, one record per failure, each carrying the whole submitted row as JSON.
+    private func writeProblems(_ now: Int64) async throws {
+        let order = fields.indices.sorted { fields[$0].code < fields[$1].code }
+        var records: [[SQLiteData]] = []
+        records.reserveCapacity(problems.count * 2)
+        for p in problems {
+            var w = JSONWriter(capacity: 256)
+            w.raw("{")
+            var first = true
+            for i in order {
+                guard i < p.raw.count, let v = p.raw[i] else { continue }
+                if !first { w.raw(",") }
+                first = false
+                w.string(fields[i].code)
+                w.raw(":")
+                w.string(v)
+            }
+            w.raw("}")
+            let raw = SQLiteData.text(w.text)
+            for f in p.failures {
+                var m = JSONWriter(capacity: 128)
+                m.localized(f.message)
+                records.append([.integer(Int(batchID)), .integer(Int(resourceID)), .integer(Int(organizationID)), .integer(p.line),
+                                p.key.map(SQLiteData.text) ?? .null, f.field.map(SQLiteData.text) ?? .null, .text(f.rule), .text(f.dimension.rawValue),
+                                f.value.map { .text(String($0.prefix(500))) } ?? .null, .text(m.text), raw, .text("open"), .integer(Int(now))])
+            }
+        }
+        switch conn {
+        case .sqlite(let sqlite):
+            let per = 30_000 / Self.problemColumns.count
+            for start in stride(from: 0, to: records.count, by: per) {
+                try await SQLiteBulk.insert(sqlite, table: "problem_records", columns: Self.problemColumns, records: records[start..<min(start + per, records.count)])
+            }
+        case .postgres(let pg):
+            try await PostgresBulk.copy(pg, table: "problem_records", columns: Self.problemColumns, records: records)
+        }
+    }
+}
 
 /// SQLite bulk path: one multi-row INSERT per chunk with positional binds, straight to
 /// sqlite-nio (SQLKit's serializer costs more than the insert itself; see ANCHORS.md).
 enum SQLiteBulk {
-    static func insert(_ conn: SQLiteConnection, table: String, fields: [Field], rows: [CheckedRecord], batch: Int64, at now: Int64, upsert: Bool) async throws {
+    static func insert(_ conn: SQLiteConnection, table: String, fields: [Field], rows: ArraySlice<CheckedRecord>, batch: Int64, at now: Int64, upsert: Bool) async throws {
         let width = fields.count + 3
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
         var sql = "INSERT INTO \(table) (_key, _batch, _ingested_at, " + fields.map { DataTable.column($0.code) }.joined(separator: ", ") + ") VALUES "
@@ -27,6 +129,17 @@ enum SQLiteBulk {
         try await conn.query(sql, binds) { _ in }
     }
 
+    /// Rows of values in column order, one statement.
+    static func insert(_ conn: SQLiteConnection, table: String, columns: [String], records: ArraySlice<[SQLiteData]>) async throws {
+        guard !records.isEmpty else { return }
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let sql = "INSERT INTO \(table) (" + columns.joined(separator: ", ") + ") VALUES " + Array(repeating: tuple, count: records.count).joined(separator: ",")
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(records.count * columns.count)
+        for r in records { binds.append(contentsOf: r) }
+        try await conn.query(sql, binds) { _ in }
+    }
+
     static func data(_ v: TypedValue?) -> SQLiteData {
         switch v {
         case nil: .null
@@ -41,6 +154,29 @@ enum SQLiteBulk {
 /// PostgreSQL bulk path: COPY … FROM STDIN in text format, as fast as `psql \copy`.
 enum PostgresBulk {
     static let logger = Logger(label: "shuhui.copy")
+
+    /// Rows of values in column order, as one COPY. Values are written as text, which COPY
+    /// converts to the columns' types.
+    static func copy(_ conn: PostgresConnection, table: String, columns: [String], records: [[SQLiteData]]) async throws {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(records.count * columns.count * 24)
+        for r in records {
+            for (i, v) in r.enumerated() {
+                if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                switch v {
+                case .null: buffer.writeStaticString("\\N")
+                case .text(let s): escape(s, into: &buffer)
+                case .integer(let n): buffer.writeString(String(n))
+                case .float(let d): buffer.writeString(String(d))
+                case .blob: buffer.writeStaticString("\\N")
+                }
+            }
+            buffer.writeInteger(UInt8(ascii: "\n"))
+        }
+        try await conn.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            try await writer.write(buffer)
+        }
+    }
 
     static func copy(_ conn: PostgresConnection, table: String, fields: [Field], rows: [CheckedRecord], batch: Int64, at now: Int64) async throws {
         var buffer = ByteBuffer()

@@ -42,6 +42,15 @@ enum DataTable {
         try await db.raw("SELECT 1 AS one FROM \(unsafeRaw: table) LIMIT 1").first() != nil
     }
 
+    /// The unique index on the record key, which upserts and the stored-key check rely on.
+    static func createKeyIndex(_ db: any SQLDatabase, _ table: String) async throws {
+        try await db.raw("CREATE UNIQUE INDEX IF NOT EXISTS \(unsafeRaw: table)_key ON \(unsafeRaw: table)(_key)").run()
+    }
+
+    static func dropKeyIndex(_ db: any SQLDatabase, _ table: String) async throws {
+        try await db.raw("DROP INDEX IF EXISTS \(unsafeRaw: table)_key").run()
+    }
+
     /// Creates the table for `resource`, or adds the columns its new fields need.
     static func ensure(_ db: any SQLDatabase, _ resource: Resource, _ dialect: SQLDialectKind) async throws {
         let table = name(resource.id)
@@ -51,7 +60,7 @@ enum DataTable {
             var defs = [id, "_key TEXT", "_batch BIGINT NOT NULL", "_ingested_at BIGINT NOT NULL"]
             defs += resource.draft.fields.map { "\(column($0.code)) \(sqlType($0.type, dialect))" }
             try await db.raw("CREATE TABLE \(unsafeRaw: table) (\(unsafeRaw: defs.joined(separator: ", ")))").run()
-            if hasKey { try await db.raw("CREATE UNIQUE INDEX \(unsafeRaw: table)_key ON \(unsafeRaw: table)(_key)").run() }
+            if hasKey { try await createKeyIndex(db, table) }
             return
         }
         for f in resource.draft.fields where existing[f.code] == nil {

@@ -25,8 +25,15 @@ extension Store {
         do {
             return try await database.transaction(driver: { conn in
                 var session = try await IngestSession(conn: conn, resource: resource, options: options, actor: actor, dialect: dialect, started: started)
-                for try await chunk in chunks { try await session.feed(chunk) }
-                let report = try await session.finish()
+                let report: BatchReport
+                do {
+                    for try await chunk in chunks { try await session.feed(chunk) }
+                    report = try await session.finish()
+                } catch {
+                    // No write of this batch may still be running when the transaction rolls back.
+                    await session.abandon()
+                    throw error
+                }
                 if options.dryRun { throw DryRunFinished(report: report) }
                 return report
             })

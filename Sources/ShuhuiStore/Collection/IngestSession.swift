@@ -27,7 +27,9 @@ struct IngestSession {
     var rowsTotal = 0, rowsStored = 0, problemRows = 0
     var extra: [QualityDimension: DimensionTally] = [:]
     var pending: [Pending] = []
-    var problems: [Problem] = []
+    var problems: [ProblemRow] = []
+    /// The previous chunk's writes, still running while the next chunk is read and checked.
+    var inflight: Task<Void, any Error>?
     var malformed: [FieldIssue] = []
 
     enum Parser {
@@ -42,24 +44,32 @@ struct IngestSession {
         var record: CheckedRecord
     }
 
-    struct Problem {
+    /// A row that broke rules, with every failure; written to problem data one record per failure.
+    struct ProblemRow: Sendable {
         var line: Int
         var key: String?
+        var raw: [String?]
+        var failures: [Failure]
+    }
+
+    struct Failure: Sendable {
         var field: String?
         var rule: String
         var dimension: QualityDimension
         var value: String?
         var message: Localized
-        var raw: String
     }
 
-    /// Rows written per INSERT: as many as fit in the engines' bind limits.
-    var chunkSize: Int { max(1, min(1000, 30_000 / (fields.count + 3))) }
+    /// Rows checked before they are handed to a write: large enough that the write runs long
+    /// beside the checking of the next rows, small enough to keep memory flat.
+    static let flushRows = 4000
 
     /// Whether stored rows can clash with this batch's keys (not when the table started empty).
     var storedKeysPossible = true
     /// Whether earlier batches left open problems that good rows may close.
     var openProblemsPossible = true
+    /// Whether the key index was dropped for this batch and is built when it finishes.
+    var deferKeyIndex = false
 
     init(conn: DriverConnection, resource: Resource, options: IngestOptions, actor: Principal, dialect: SQLDialectKind, started: Date) async throws {
         self.conn = conn
@@ -116,6 +126,16 @@ struct IngestSession {
             storedKeysPossible = try await DataTable.hasRows(db, table)
         }
         openProblemsPossible = try await db.raw("SELECT 1 AS one FROM problem_records WHERE resource_id = \(bind: resource.id) AND status = 'open' LIMIT 1").first() != nil
+        // Loading into an empty table, the key index is built once at the end (sorting the keys)
+        // instead of being updated row by row at random places: bench/ingest measured the
+        // row-by-row index at more than the rest of the insert. The batch's own keys are already
+        // unique (the checker's batch uniqueness rule), and building the index would refuse the
+        // batch otherwise. Not for upserts, which need the index for ON CONFLICT; and on
+        // PostgreSQL not when replacing, where dropping the index would block readers of the
+        // old rows until the batch commits.
+        deferKeyIndex = hasKey && !options.dryRun && !storedKeysPossible && options.mode != .upsert
+            && (dialect == .sqlite || options.mode == .append)
+        if deferKeyIndex { try await DataTable.dropKeyIndex(db, table) }
     }
 
     // MARK: - Reading
@@ -151,7 +171,7 @@ struct IngestSession {
             for object in objects { acceptObject(object) }
         }
         if malformed.count >= 50 { throw IngestError.malformed(malformed) }
-        if pending.count >= chunkSize { try await flush() }
+        if pending.count >= Self.flushRows { try await flush() }
     }
 
     private mutating func acceptCSV(_ row: StreamRow) throws {
@@ -209,28 +229,28 @@ struct IngestSession {
         if record.failures.isEmpty {
             pending.append(Pending(line: line, raw: raw, record: record))
         } else {
-            reject(line: line, raw: raw, key: record.key, failures: record.failures.map { ($0.field, $0.kind.rawValue, $0.dimension, $0.value, $0.message) })
+            reject(line: line, raw: raw, key: record.key, failures: record.failures.map {
+                Failure(field: $0.field, rule: $0.kind.rawValue, dimension: $0.dimension, value: $0.value, message: $0.message)
+            })
         }
     }
 
-    private mutating func reject(line: Int, raw: [String?], key: String?, failures: [(String?, String, QualityDimension, String?, Localized)]) {
+    private mutating func reject(line: Int, raw: [String?], key: String?, failures: [Failure]) {
         problemRows += 1
-        var object: [String: String] = [:]
-        for (i, f) in fields.enumerated() { if let v = raw[i] { object[f.code] = v } }
-        let rawText = (try? JSONText.encode(object)) ?? "{}"
-        for (field, rule, dimension, value, message) in failures {
-            problems.append(Problem(line: line, key: key, field: field, rule: rule, dimension: dimension, value: value, message: message, raw: rawText))
-        }
+        problems.append(ProblemRow(line: line, key: key, raw: raw, failures: failures))
     }
 
     // MARK: - Writing
 
-    /// Checks what needs the database (stored keys, references), then writes.
+    /// Checks what needs the database (stored keys, references), then hands the chunk's rows
+    /// and problems to a write that runs while the next chunk is parsed and checked. Only one
+    /// write is in flight: the next flush, and every other statement, waits for it first.
     mutating func flush() async throws {
+        try await drain()
         var rows = pending
         pending = []
         if !rows.isEmpty {
-            var failed: [Int: [(String?, String, QualityDimension, String?, Localized)]] = [:]
+            var failed: [Int: [Failure]] = [:]
             for ref in references {
                 let values = Set(rows.compactMap { $0.raw[ref.field] }.filter { !$0.isEmpty })
                 var found = Set<String>()
@@ -246,8 +266,8 @@ struct IngestSession {
                     tally.checked += 1
                     if !found.contains(v) {
                         tally.failed += 1
-                        failed[i, default: []].append((fields[ref.field].code, "reference", ref.rule.dimension, v,
-                            Localized(zh: "在资源 \(ref.rule.referenceResource ?? "") 中不存在", en: "does not exist in resource \(ref.rule.referenceResource ?? "")")))
+                        failed[i, default: []].append(Failure(field: fields[ref.field].code, rule: "reference", dimension: ref.rule.dimension, value: v,
+                            message: Localized(zh: "在资源 \(ref.rule.referenceResource ?? "") 中不存在", en: "does not exist in resource \(ref.rule.referenceResource ?? "")")))
                     }
                 }
                 extra[ref.rule.dimension] = tally
@@ -266,8 +286,8 @@ struct IngestSession {
                     tally.checked += 1
                     if stored.contains(key) {
                         tally.failed += 1
-                        failed[i, default: []].append((nil, "unique", .uniqueness, key.replacingOccurrences(of: "\u{1F}", with: ","),
-                            Localized(zh: "主键已存在（追加模式不覆盖已有记录；要更新请用 upsert）", en: "key already stored (append does not overwrite; use upsert)")))
+                        failed[i, default: []].append(Failure(field: nil, rule: "unique", dimension: .uniqueness, value: key.replacingOccurrences(of: "\u{1F}", with: ","),
+                            message: Localized(zh: "主键已存在（追加模式不覆盖已有记录；要更新请用 upsert）", en: "key already stored (append does not overwrite; use upsert)")))
                     }
                 }
                 extra[.uniqueness] = tally
@@ -278,64 +298,37 @@ struct IngestSession {
                 }
                 rows = rows.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
             }
-            try await insert(rows)
-        }
-        try await writeProblems()
-    }
-
-    private mutating func insert(_ rows: [Pending]) async throws {
-        guard !rows.isEmpty else { return }
-        let now = Clock.millis()
-        let upsert = hasKey && options.mode == .upsert
-        switch conn {
-        case .sqlite(let sqlite):
-            try await SQLiteBulk.insert(sqlite, table: table, fields: fields, rows: rows.map(\.record), batch: batchID, at: now, upsert: upsert)
-        case .postgres(let pg) where !upsert:
-            try await PostgresBulk.copy(pg, table: table, fields: fields, rows: rows.map(\.record), batch: batchID, at: now)
-        case .postgres:
-            let columns = (["_key", "_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).joined(separator: ", ")
-            var values: [SQLQueryString] = []
-            for row in rows {
-                var binds: [any Encodable & Sendable] = [row.record.key, batchID, now]
-                binds += zip(row.record.values, fields).map { DataTable.bind($0, $1.type) }
-                values.append("(\(binds: binds))")
-            }
-            let updates = (["_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            try await db.raw("INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", ")) ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: updates)").run()
         }
         rowsStored += rows.count
-        // A good row closes the open problems its key had: the provider fixed and resubmitted it.
-        let keys = rows.compactMap(\.record.key)
-        if openProblemsPossible && !keys.isEmpty {
-            try await db.raw("""
-                UPDATE problem_records SET status = 'closed', closed_at = \(bind: now), closed_by_batch = \(bind: batchID)
-                WHERE resource_id = \(bind: resource.id) AND status = 'open' AND record_key IN (\(binds: keys.map { $0 as any Encodable & Sendable }))
-                """).run()
-        }
+        let problems = self.problems
+        self.problems = []
+        // A dry run checks everything above and stores nothing.
+        guard !options.dryRun, !rows.isEmpty || !problems.isEmpty else { return }
+        let write = ChunkWrite(
+            conn: conn, table: table, fields: fields, rows: rows.map(\.record), problems: problems, batchID: batchID, resourceID: resource.id,
+            organizationID: resource.draft.providerID, upsert: hasKey && options.mode == .upsert, closeOpenProblems: openProblemsPossible)
+        inflight = Task { try await write.run() }
     }
 
-    private mutating func writeProblems() async throws {
-        guard !problems.isEmpty else { return }
-        let now = Clock.millis()
-        for chunk in stride(from: 0, to: problems.count, by: 2000).map({ Array(problems[$0..<min($0 + 2000, problems.count)]) }) {
-            var values: [SQLQueryString] = []
-            for p in chunk {
-                let binds: [any Encodable & Sendable] = [batchID, resource.id, resource.draft.providerID, p.line, p.key, p.field, p.rule, p.dimension.rawValue,
-                                                         p.value.map { String($0.prefix(500)) }, try JSONText.encode(p.message), p.raw, "open", now]
-                values.append("(\(binds: binds))")
-            }
-            try await db.raw("""
-                INSERT INTO problem_records (batch_id, resource_id, organization_id, row_number, record_key, field, rule, dimension, value, message, raw, status, created_at)
-                VALUES \(values.joined(separator: ", "))
-                """).run()
-        }
-        problems = []
+    /// Waits for the write in flight, if any, and passes on its error.
+    mutating func drain() async throws {
+        guard let write = inflight else { return }
+        inflight = nil
+        try await write.value
+    }
+
+    /// Waits for the write in flight and ignores its outcome: called before an abandoned batch
+    /// rolls back, so that no statement of it can run after the rollback.
+    mutating func abandon() async {
+        try? await drain()
     }
 
     mutating func finish() async throws -> BatchReport {
         try await take(try parse { p in try p.finish() })
         if !malformed.isEmpty { throw IngestError.malformed(malformed) }
         try await flush()
+        try await drain()
+        if deferKeyIndex { try await DataTable.createKeyIndex(db, table) }
         var dimensions: [QualityDimension: DimensionTally] = extra
         for d in QualityDimension.allCases {
             let checked = checker.tally.checked[d, default: 0], failedCount = checker.tally.failed[d, default: 0]

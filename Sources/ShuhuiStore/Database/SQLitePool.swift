@@ -20,9 +20,14 @@ actor SQLitePool {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         // WAL lets readers run beside the writer; NORMAL sync in WAL mode is durable across a
         // process crash (kill -9), which is the failure the platform promises to survive.
+        // A 16 MiB page cache (the default is 2 MiB, allocated as used): a large batch touches
+        // the key index all over, and with a small cache every touched page is spilled to the
+        // WAL and read back (bench/ingest showed most of the writer's time in the kernel). The
+        // sorter that builds a deferred key index works within the same budget, so it bounds
+        // the server's memory too.
         for pragma in [
             "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-            "PRAGMA busy_timeout=10000",
+            "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-16384",
         ] {
             try await writer.query(pragma, [])
         }
