@@ -60,6 +60,7 @@ public enum ShuhuiApp {
         BulletinAPI.register(api, store: store)
         let gatewayAuth = GatewayAuthenticator(store: store)
         Gateway(store: store, auth: gatewayAuth, now: clock).register(router)
+        CaseIntake(store: store, auth: gatewayAuth, now: clock).register(router)
         OpenDataRoutes.register(router, api: api, store: store)
         let document = OpenAPIDocument.build(api.operations)
         let openapi = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
