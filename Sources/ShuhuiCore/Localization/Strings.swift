@@ -37,7 +37,7 @@ public enum Strings {
     }
 
     /// The table: the entries below plus each capability's own file (`Strings+Sharing.swift` …).
-    static let table: [String: Localized] = base.merging(sharing) { a, _ in a }.merging(openData) { a, _ in a }.merging(oneWindow) { a, _ in a }.merging(bulletin) { a, _ in a }.merging(bulletinScheduler) { a, _ in a }
+    static let table: [String: Localized] = base.merging(sharing) { a, _ in a }.merging(openData) { a, _ in a }.merging(oneWindow) { a, _ in a }.merging(oneWindowForms) { a, _ in a }.merging(bulletin) { a, _ in a }.merging(bulletinScheduler) { a, _ in a }
 
     private static let base: [String: Localized] = [
         // Application

@@ -36,3 +36,29 @@ extension AccessPolicy {
         guard p.role == .admin || p.role == .officer else { throw .role(p.role) }
     }
 }
+
+/// Why a case sent by a system through the gateway was refused.
+public enum CaseIntakeDenial: Error, Sendable, Equatable {
+    /// The matter is handled in another system, or in none recorded.
+    case notMatterSystem(matter: String)
+    /// The system has not joined the one-window platform (by the day of the call).
+    case systemNotJoined
+    /// The matter has not joined the one-window platform (by the day of the call).
+    case matterNotJoined(matter: String)
+}
+
+extension AccessPolicy {
+    /// A consuming system sending a case (办件) through the gateway, authenticated by its app
+    /// key: only for a matter whose handling system it is, and only once both the system and
+    /// the matter have joined the one-window platform, on or before `today`. Deny by default.
+    ///
+    /// - Parameters:
+    ///   - system: the calling system, from its verified app key.
+    ///   - matter: the matter the case is for.
+    ///   - systemJoin: the system's join, nil when it was never planned.
+    public static func canSubmitCase(from system: Int64, for matter: Matter, systemJoin: JoinStatus?, today: CalendarDate) throws(CaseIntakeDenial) {
+        guard let handling = matter.draft.systemID, handling == system else { throw .notMatterSystem(matter: matter.draft.code) }
+        guard let on = systemJoin?.joinedOn, on <= today.description else { throw .systemNotJoined }
+        guard let matterOn = matter.draft.join.joinedOn, matterOn <= today.description else { throw .matterNotJoined(matter: matter.draft.code) }
+    }
+}

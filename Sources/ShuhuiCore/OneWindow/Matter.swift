@@ -324,13 +324,16 @@ public struct Matter: Sendable, Codable, Equatable {
     public var systemDisplayName: String
     /// Last change.
     public var updatedAt: Date
+    /// Set once the matter is retired (事项取消/停用); nil while in force.
+    public var retirement: MatterRetirement?
 
     /// Creates a stored matter.
-    public init(id: Int64, draft: MatterDraft, organizationName: String, systemDisplayName: String, updatedAt: Date) {
+    public init(id: Int64, draft: MatterDraft, organizationName: String, systemDisplayName: String, updatedAt: Date, retirement: MatterRetirement? = nil) {
         self.id = id
         self.draft = draft
         self.organizationName = organizationName
         self.systemDisplayName = systemDisplayName
         self.updatedAt = updatedAt
+        self.retirement = retirement
     }
 }

@@ -10,7 +10,7 @@ import ShuhuiStore
 extension Console {
     static func registerOneWindow(_ router: Router<AppContext>, store: Store) {
         router.get("/one-window") { req, ctx in try await guarded(req, ctx) { _ in try await progressPage(req, ctx, store: store) } }
-        router.get("/one-window/matters") { req, ctx in try await guarded(req, ctx) { _ in try await mattersPage(req, ctx, store: store) } }
+        router.get("/one-window/matters") { req, ctx in try await guarded(req, ctx) { p in try await mattersPage(req, ctx, p, store: store) } }
         router.get("/one-window/cases") { req, ctx in try await guarded(req, ctx) { p in try await casesPage(req, ctx, p, store: store) } }
         router.get("/one-window/cases/{id}") { req, ctx in try await guarded(req, ctx) { p in try await casePage(req, ctx, p, store: store, error: nil) } }
         router.post("/one-window/cases/{id}") { req, ctx in
@@ -34,6 +34,7 @@ extension Console {
             try await guarded(req, ctx) { _ in page("oneWindowImport", title: label("ow.title.import", ctx), req, ctx, data: [:]) }
         }
         router.post("/one-window/import") { req, ctx in try await guarded(req, ctx) { p in try await oneWindowImport(req, ctx, p, store: store) } }
+        registerOneWindowForms(router, store: store)
     }
 
     /// One of the three spreadsheets (matters, joins, indicator values), all or nothing; the
@@ -123,26 +124,35 @@ extension Console {
         return page("oneWindow", title: label("ow.title.progress", ctx), req, ctx, data: data)
     }
 
-    static func mattersPage(_ req: Request, _ ctx: AppContext, store: Store) async throws -> Response {
+    /// The matters list with its filters; each row offers 停用 or 恢复 where `p` may edit the
+    /// matter (`failure`: a refused retirement, shown above the list).
+    static func mattersPage(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store, failure: FormFailure? = nil) async throws -> Response {
         let orgs = try await store.organizations()
         let unit = try req.intQuery("org").map(Int64.init)
         let joined = try OneWindowAPI.bool(req, "joined")
+        let standing = try req.enumQuery("status", MatterStanding.self) ?? .inForce
         let pageRequest = PageRequest(limit: 50, offset: try req.intQuery("offset"))
-        let list = try await store.matters(MatterQuery(organizationID: unit, joined: joined, text: req.query("q"), page: pageRequest))
-        let data: [String: Any] = [
+        let list = try await store.matters(MatterQuery(organizationID: unit, joined: joined, text: req.query("q"), standing: standing, page: pageRequest))
+        let today = CalendarDate.today()
+        var data: [String: Any] = [
             "orgOptions": orgOptions(orgs, selected: unit), "q": req.query("q") ?? "",
             "joinedYes": joined == true, "joinedNo": joined == false,
+            "standings": options(MatterStanding.self, prefix: "ow.standing", selected: standing.rawValue, ctx),
             "items": list.items.map { m in
                 let d = m.draft
+                let mayEdit = (try? AccessPolicy.canEditMatter(ownedBy: d.organizationID, p)) != nil
                 return ["code": d.code, "name": d.name, "unit": m.organizationName, "kind": label("ow.kind.\(d.kind.rawValue)", ctx),
                         "level": label("ow.level.\(d.level.rawValue)", ctx), "promised": d.promisedDays.map(String.init) ?? "—", "volume": d.caseVolume,
                         "system": m.systemDisplayName, "joined": d.join.joined, "joinedOn": d.join.joinedOn ?? "",
                         "mode": d.join.mode.map { label("ow.mode.\($0.rawValue)", ctx) } ?? "", "batch": d.join.batch ?? "", "top100": d.top100,
-                        "online": d.online, "exception": d.onlineException.map { label("ow.exception.\($0.rawValue)", ctx) } ?? ""] as [String: Any]
+                        "online": d.online, "exception": d.onlineException.map { label("ow.exception.\($0.rawValue)", ctx) } ?? "",
+                        "retired": !m.isInForce(on: today), "retiredOn": m.retirement?.retiredOn ?? "", "retiredReason": m.retirement?.reason ?? "",
+                        "mayRetire": mayEdit && m.retirement == nil, "mayReinstate": mayEdit && m.retirement != nil] as [String: Any]
             },
             "total": list.total, "pager": pager(req, ctx, total: list.total, page: pageRequest),
         ]
-        return page("oneWindowMatters", title: label("ow.title.matters", ctx), req, ctx, data: data)
+        if let failure { data["failure"] = failure.templateData }
+        return page("oneWindowMatters", title: label("ow.title.matters", ctx), req, ctx, data: data, status: failure?.status ?? .ok)
     }
 
     static func caseRow(_ c: CaseRecord, _ ctx: AppContext) -> [String: Any] {

@@ -6,7 +6,7 @@ extension Templates {
     ]
 
     static let oneWindowTabs = """
-    <nav class="tabs"><a href="/one-window">{{t.ow.title.progress}}</a> · <a href="/one-window/matters">{{t.nav.matters}}</a> · <a href="/one-window/cases">{{t.nav.cases}}</a> · <a href="/one-window/indicators">{{t.nav.indicators}}</a> · <a href="/one-window/import">{{t.ow.title.import}}</a></nav>
+    <nav class="tabs"><a href="/one-window">{{t.ow.title.progress}}</a> · <a href="/one-window/matters">{{t.nav.matters}}</a> · <a href="/one-window/cases">{{t.nav.cases}}</a> · <a href="/one-window/bundles">{{t.ow.title.bundles}}</a> · <a href="/one-window/indicators">{{t.nav.indicators}}</a> · <a href="/one-window/indicators/definitions">{{t.ow.title.definitions}}</a> · <a href="/one-window/targets">{{t.ow.tab.targets}}</a> · <a href="/one-window/tasks">{{t.ow.tab.tasks}}</a> · <a href="/one-window/import">{{t.ow.title.import}}</a></nav>
     """
 
     static let tallyTable = """
@@ -55,14 +55,19 @@ extension Templates {
     <form class="filters card" method="get" action="/one-window/matters">
       <select name="org"><option value="">{{t.catalog.anyUnit}}</option>{{#orgOptions}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/orgOptions}}</select>
       <select name="joined"><option value="">{{t.ow.any}} · {{t.ow.col.joinStatus}}</option><option value="true"{{#joinedYes}} selected{{/joinedYes}}>{{t.ow.joined}}</option><option value="false"{{#joinedNo}} selected{{/joinedNo}}>{{t.ow.notJoined}}</option></select>
+      <select name="status">{{#standings}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/standings}}</select>
       <input name="q" value="{{q}}" placeholder="{{t.ow.col.matter}}">
       <button class="primary">{{t.ow.filter}}</button>
     </form>
+    \(formFailure)
     <p class="muted">{{total}}</p>
-    <section class="card"><table id="matters"><thead><tr><th>{{t.col.code}}</th><th>{{t.ow.col.matter}}</th><th>{{t.ow.col.unit}}</th><th>{{t.ow.col.kind}}</th><th>{{t.ow.col.level}}</th><th class="num">{{t.ow.col.promised}}</th><th class="num">{{t.ow.col.volume}}</th><th>{{t.ow.col.system}}</th><th>{{t.ow.col.joinStatus}}</th><th>{{t.ow.col.online}}</th></tr></thead>
+    <section class="card"><table id="matters"><thead><tr><th>{{t.col.code}}</th><th>{{t.ow.col.matter}}</th><th>{{t.ow.col.unit}}</th><th>{{t.ow.col.kind}}</th><th>{{t.ow.col.level}}</th><th class="num">{{t.ow.col.promised}}</th><th class="num">{{t.ow.col.volume}}</th><th>{{t.ow.col.system}}</th><th>{{t.ow.col.joinStatus}}</th><th>{{t.ow.col.online}}</th><th></th></tr></thead>
     <tbody>{{#items}}<tr><td class="mono"><a href="/one-window/cases?matter={{code}}">{{code}}</a></td><td>{{name}}{{#top100}} <span class="badge">TOP100</span>{{/top100}}</td><td>{{unit}}</td><td>{{kind}}</td><td>{{level}}</td><td class="num">{{promised}}</td><td class="num">{{volume}}</td><td>{{system}}</td>
     <td>{{#joined}}<span class="badge">{{t.ow.joined}}</span> {{joinedOn}} {{mode}} {{batch}}{{/joined}}{{^joined}}<span class="badge overdue">{{t.ow.notJoined}}</span>{{/joined}}</td>
-    <td>{{#online}}{{t.ow.yes}}{{/online}}{{^online}}{{t.ow.no}} {{exception}}{{/online}}</td></tr>{{/items}}</tbody></table>
+    <td>{{#online}}{{t.ow.yes}}{{/online}}{{^online}}{{t.ow.no}} {{exception}}{{/online}}</td>
+    <td>{{#retiredOn}}<span class="badge overdue">{{t.ow.retiredMark}} {{retiredOn}}</span> {{retiredReason}}{{/retiredOn}}
+    {{#mayRetire}}<form method="post" action="/one-window/matters/{{code}}/retire" class="filters"><input type="hidden" name="_csrf" value="{{csrf}}"><input name="reason" placeholder="{{t.ow.form.retireReason}}" required><input name="retiredOn" type="date" title="{{t.ow.form.retiredOn}}"><button>{{t.ow.retire}}</button></form>{{/mayRetire}}
+    {{#mayReinstate}}<form method="post" action="/one-window/matters/{{code}}/reinstate"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="link">{{t.ow.reinstate}}</button></form>{{/mayReinstate}}</td></tr>{{/items}}</tbody></table>
     {{#pager}}{{> pager}}{{/pager}}</section>
     """
 

@@ -1,7 +1,7 @@
 /// The console's Mustache templates. They live in the binary, so `shuhui` runs from any
 /// directory; every visible word comes from the string table via `t.…`.
 enum Templates {
-    static let all: [String: String] = base.merging(sharingPages) { a, _ in a }.merging(pushQueryPages) { a, _ in a }.merging(openDataPages) { a, _ in a }.merging(oneWindowPages) { a, _ in a }.merging(bulletinPages) { a, _ in a }
+    static let all: [String: String] = base.merging(sharingPages) { a, _ in a }.merging(pushQueryPages) { a, _ in a }.merging(openDataPages) { a, _ in a }.merging(oneWindowPages) { a, _ in a }.merging(oneWindowFormPages) { a, _ in a }.merging(bulletinPages) { a, _ in a }
 
     private static let base: [String: String] = [
         "layout": layout, "login": login, "dashboard": dashboard, "organizations": organizations, "systems": systems,

@@ -21,11 +21,7 @@ extension StrictInput {
 /// that names the field.
 enum JSONBody {
     static func decode<T: StrictInput>(_ type: T.Type, _ request: Request, context: AppContext) async throws -> T {
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/merge-patch+json") else {
-            throw Problem(status: .unsupportedMediaType, kind: "unsupported-media-type", titleKey: "problem.unsupportedMedia",
-                detail: Strings.format("problem.detail.mediaType", ["expected": "application/json"]))
-        }
+        try requireJSON(request)
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
@@ -33,7 +29,20 @@ enum JSONBody {
             throw Problem(status: .contentTooLarge, kind: "too-large", titleKey: "problem.tooLarge",
                 detail: Strings.format("problem.detail.tooLarge", ["limit": String(context.maxUploadSize)]))
         }
-        let data = Data(buffer: buffer)
+        return try decode(type, data: Data(buffer: buffer))
+    }
+
+    /// Refuses a body that is not declared JSON (415).
+    static func requireJSON(_ request: Request) throws {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/merge-patch+json") else {
+            throw Problem(status: .unsupportedMediaType, kind: "unsupported-media-type", titleKey: "problem.unsupportedMedia",
+                detail: Strings.format("problem.detail.mediaType", ["expected": "application/json"]))
+        }
+    }
+
+    /// Decodes a body already read (the gateway reads it first, to check its digest).
+    static func decode<T: StrictInput>(_ type: T.Type, data: Data) throws -> T {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)

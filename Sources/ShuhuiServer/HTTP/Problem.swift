@@ -45,6 +45,21 @@ public struct Problem: Error, Sendable {
         }
     }
 
+    /// A joined system's case refused at the gateway (403, naming the matter where it is about one).
+    static func intake(_ denial: CaseIntakeDenial) -> Problem {
+        let detail: Localized
+        var field = "matterCode"
+        switch denial {
+        case .notMatterSystem(let matter): detail = Strings.format("ow.intake.not_matter_system", ["matter": matter])
+        case .matterNotJoined(let matter): detail = Strings.format("ow.intake.matter_not_joined", ["matter": matter])
+        case .systemNotJoined:
+            detail = Strings["ow.intake.system_not_joined"]
+            field = "X-App-Key"
+        }
+        return Problem(status: .forbidden, kind: "forbidden", titleKey: "problem.forbidden", detail: detail,
+                       errors: [FieldIssue(field: field, code: "intake_denied", message: detail)])
+    }
+
     static func notFound(_ what: String) -> Problem {
         Problem(status: .notFound, kind: "not-found", titleKey: "problem.notFound", detail: Strings.format("problem.detail.notFound", ["what": what]))
     }

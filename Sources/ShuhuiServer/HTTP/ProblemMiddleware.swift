@@ -39,6 +39,8 @@ struct ProblemMiddleware: RouterMiddleware {
             return .validation(failure.issues)
         case let denial as AccessDenial:
             return .forbidden(denial)
+        case let denial as CaseIntakeDenial:
+            return .intake(denial)
         case let denial as OpenDenial:
             return .open(denial)
         case let e as StoreError:

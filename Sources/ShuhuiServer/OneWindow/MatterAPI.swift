@@ -6,12 +6,14 @@ import ShuhuiStore
 /// Matters (事项), system joins and the joining reports.
 enum MatterAPI {
     static func register(_ api: APIRegistry, store: Store) {
-        api.add(.init(method: .get, path: "/api/v1/matters", tag: "one-window", summary: "Service matters with their one-window join status",
+        api.add(.init(method: .get, path: "/api/v1/matters", tag: "one-window",
+                      summary: "Service matters with their one-window join status; status=inForce (default), retired or all",
                       query: [("organizationID", "integer"), ("level", "string"), ("joined", "boolean"), ("top100", "boolean"), ("q", "string"),
-                              ("limit", "integer"), ("offset", "integer")], response: "MatterPage")) { req, ctx in
+                              ("status", "string"), ("limit", "integer"), ("offset", "integer")], response: "MatterPage")) { req, ctx in
             _ = try ctx.requirePrincipal()
             let q = MatterQuery(organizationID: try req.intQuery("organizationID").map(Int64.init), level: try req.enumQuery("level", MatterLevel.self),
                                 joined: try OneWindowAPI.bool(req, "joined"), top100: try OneWindowAPI.bool(req, "top100"), text: req.query("q"),
+                                standing: try req.enumQuery("status", MatterStanding.self) ?? .inForce,
                                 page: PageRequest(limit: try req.intQuery("limit"), offset: try req.intQuery("offset")))
             return try Reply.json(try await store.matters(q))
         }
@@ -30,6 +32,18 @@ enum MatterAPI {
             let p = try ctx.requirePrincipal()
             let draft = try await JSONBody.decode(MatterDraft.self, req, context: ctx)
             return try Reply.json(try await store.updateMatter(code: try ctx.parameters.require("code"), draft, by: p))
+        }
+        api.add(.init(method: .post, path: "/api/v1/matters/{code}/retire", tag: "one-window",
+                      summary: "Retire a matter (事项取消/停用) from a day on (default today), with a reason; it stays for history and exports, leaves the in-force catalog, TOP-N, join rates and targets, and takes no new case (as matter editing: the bureau, or the unit's data officer)",
+                      body: "MatterRetireInput", response: "Matter")) { req, ctx in
+            let p = try ctx.requirePrincipal()
+            let input = try await JSONBody.decode(MatterRetireInput.self, req, context: ctx)
+            return try Reply.json(try await store.retireMatter(code: try ctx.parameters.require("code"), input, by: p))
+        }
+        api.add(.init(method: .post, path: "/api/v1/matters/{code}/reinstate", tag: "one-window",
+                      summary: "Put a retired matter back in force (as matter editing)", response: "Matter")) { _, ctx in
+            let p = try ctx.requirePrincipal()
+            return try Reply.json(try await store.reinstateMatter(code: try ctx.parameters.require("code"), by: p))
         }
         api.add(.init(method: .post, path: "/api/v1/one-window/import/matters", tag: "one-window",
                       summary: "Import the matters spreadsheet (附件 1–3 columns; XLSX or CSV); all or nothing, errors by sheet/row/column",

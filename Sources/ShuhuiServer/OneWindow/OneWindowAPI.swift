@@ -7,7 +7,10 @@ extension MatterDraft: StrictInput {}
 extension BundleDraft: StrictInput {}
 extension IndicatorDraft: StrictInput {}
 extension CaseDraft: StrictInput {
-    static var knownKeys: Set<String> { ["matterCode", "applicant", "systemID", "externalCode"] }
+    static var knownKeys: Set<String> { ["matterCode", "applicant"] }
+}
+extension MatterRetireInput: StrictInput {
+    static var knownKeys: Set<String> { ["retiredOn", "reason"] }
 }
 extension SystemJoinInput: StrictInput {
     static var knownKeys: Set<String> { ["planned", "join"] }

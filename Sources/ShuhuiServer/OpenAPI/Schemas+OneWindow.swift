@@ -18,7 +18,9 @@ extension Schemas {
             "audience": strings(["person", "legalEntity", "both"]), "top100": boolean, "nearby": boolean, "online": boolean,
             "onlineException": strings(exceptions), "join": join,
         ], required: ["code", "name", "kind", "organizationID", "level"])
-        let matter = object(["id": integer, "draft": ref("MatterDraft"), "organizationName": string, "systemDisplayName": string, "updatedAt": dateTime])
+        let retirement = object(["retiredOn": date, "reason": string, "retiredBy": string])
+        let matter = object(["id": integer, "draft": ref("MatterDraft"), "organizationName": string, "systemDisplayName": string, "updatedAt": dateTime,
+                             "retirement": retirement])
         let tally = object(["rank": integer, "organizationID": integer, "name": string, "planned": integer, "joined": integer, "rate": rate])
         let localized = object(["zh": string, "en": string])
         let systemJoin = object(["systemID": integer, "systemName": string, "level": string, "organizationID": integer, "organizationName": string,
@@ -65,7 +67,8 @@ extension Schemas {
                                         "total": ref("JoinTally"), "laggards": ["type": "array", "items": ref("JoinTally")], "laggardText": localized]),
             "TopMatterJoinReport": object(["rows": ["type": "array", "items": ref("JoinTally")], "total": ref("JoinTally")]),
             "OnlineHandling": online,
-            "CaseDraft": object(["matterCode": string, "applicant": string, "systemID": integer, "externalCode": string], required: ["matterCode", "applicant"]),
+            "CaseDraft": object(["matterCode": string, "applicant": string], required: ["matterCode", "applicant"]),
+            "MatterRetireInput": object(["retiredOn": date, "reason": ["type": "string", "minLength": 1, "maxLength": 500]], required: ["reason"]),
             "Case": caseRecord,
             "CasePage": page("Case"),
             "CaseActionInput": object(["action": strings(caseActions), "reason": string], required: ["action"]),

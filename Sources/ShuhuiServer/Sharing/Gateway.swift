@@ -14,7 +14,8 @@ import ShuhuiStore
 /// grant says. Every call, refused or not, is metered before its response leaves.
 struct Gateway: Sendable {
     let store: Store
-    let nonces = NonceCache()
+    /// Key, signature, time and nonce checks, shared with the other gateway routes.
+    let auth: GatewayAuthenticator
     let limiter = RateLimiter()
     /// The clock, replaceable in tests.
     var now: @Sendable () -> Date = { Date() }
@@ -68,18 +69,8 @@ struct Gateway: Sendable {
     }
 
     private func serve(_ req: Request, _ ctx: AppContext, at: Date, trace: inout Trace) async throws -> Response {
-        let h = req.headers
-        guard let key = h[HTTPField.Name("X-App-Key")!], let timestamp = h[HTTPField.Name("X-Timestamp")!],
-              let nonce = h[HTTPField.Name("X-Nonce")!], let signature = h[HTTPField.Name("X-Signature")!], !nonce.isEmpty
-        else { throw Self.unauthorized("gateway.no_key") }
-        guard let caller = try await store.gatewayCaller(appKey: key) else { throw Self.unauthorized("gateway.bad_key") }
-        trace.caller = caller
-        let body = try await req.body.collect(upTo: Self.maxBody)
-        let canonical = GatewaySignature.canonical(method: req.method.rawValue, path: req.uri.path, query: req.uri.query,
-                                                   timestamp: timestamp, nonce: nonce, body: body.readableBytesView)
-        guard GatewaySignature.verify(signature, canonical: canonical, secret: caller.secret) else { throw Self.unauthorized("gateway.bad_signature") }
-        guard let ts = Double(timestamp), abs(at.timeIntervalSince1970 - ts) <= GatewaySignature.skew else { throw Self.unauthorized("gateway.stale") }
-        guard nonces.use(appKey: key, nonce: nonce, now: at) else { throw Self.unauthorized("gateway.replay") }
+        _ = try await auth.authenticate(req, at: at, maxBody: Self.maxBody, caller: &trace.caller)
+        guard let caller = trace.caller else { throw GatewayAuthenticator.unauthorized("gateway.bad_key") }
 
         let code = try ctx.parameters.require("service")
         guard let (service, resource) = try await store.gatewayService(code: code), service.state != .draft else {
@@ -165,12 +156,6 @@ struct Gateway: Sendable {
             throw Problem.badRequest(field: name, Strings.format("v.invalidValue", ["value": text, "allowed": "\(range.lowerBound)–\(range.upperBound)"]))
         }
         return n
-    }
-
-    static func unauthorized(_ key: String) -> Problem {
-        var p = Problem(status: .unauthorized, kind: "unauthorized", titleKey: "problem.unauthorized", detail: Strings[key])
-        p.headers[.wwwAuthenticate] = "HMAC-SHA256 realm=\"shuhui-gateway\""
-        return p
     }
 
     static func problem(_ denial: GatewayDenial, service: String) -> Problem {

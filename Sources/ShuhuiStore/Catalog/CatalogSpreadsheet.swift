@@ -37,8 +37,8 @@ public enum CatalogTemplate {
         ["质量规则", "多条用；分隔 / separate with ；", "身份证；信用代码；手机；固话；电话；不晚于今天；唯一；码表:男|女；范围:0~150；正则:^[0-9]{6}$；晚于:kssj；出生日期与:gmsfhm；引用:101001-00001.gmsfhm"],
     ]
 
-    /// Splits a multi-value cell on 、 , ， ; ；.
-    static func list(_ cell: String) -> [String] {
+    /// Splits a multi-value cell (or a console form's list field) on 、 , ， ; ；.
+    public static func list(_ cell: String) -> [String] {
         cell.split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 

@@ -307,5 +307,6 @@ enum Schema {
         bulletin,
         openData,
         oneWindow,
+        matterRetirement,
     ]
 }

@@ -72,9 +72,14 @@ extension Store {
                 issues.append(FieldIssue(field: "organizationID", code: "unknown_unit", message: Strings.format("ow.unknown_unit", ["value": String(draft.organizationID)])))
             }
             var matterIDs: [Int64] = []
+            let today = CalendarDate(beijing: now).description
             for (i, code) in draft.matterCodes.enumerated() {
-                if let row = try await db.raw("SELECT id FROM matters WHERE code = \(bind: code)").first() {
+                if let row = try await db.raw("SELECT id, name, retired_on FROM matters WHERE code = \(bind: code)").first() {
                     matterIDs.append(try row.decode(column: "id", as: Int64.self))
+                    if let on = try row.optional("retired_on", as: String.self), on <= today {
+                        issues.append(FieldIssue(field: "matterCodes[\(i)]", code: "matter_retired", message: Strings.format(
+                            "ow.matter_retired", ["code": code, "name": try row.decode(column: "name", as: String.self), "on": on])))
+                    }
                 } else {
                     issues.append(FieldIssue(field: "matterCodes[\(i)]", code: "unknown_matter", message: Strings.format("ow.unknown_matter", ["value": code])))
                 }
@@ -129,8 +134,9 @@ extension Store {
     public func applyForBundle(code: String, applicant: String, by actor: Principal, now: Date = Date()) async throws -> BundleApplication {
         guard let bundle = try await bundles().first(where: { $0.code == code }) else { throw StoreError.notFound("bundle \(code)") }
         try AccessPolicy.canHandleCase(ofUnit: bundle.organizationID, actor)
-        let name = applicant.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > 200 { throw StoreError.invalid(ValidationFailure(field: "applicant", code: "required", message: Strings["ow.applicant_required"])) }
+        let name = try Self.applicant(applicant)
+        // One retired matter and the application opens no case at all.
+        for ref in bundle.matters { try Self.requireInForce(try await matter(code: ref.code), on: CalendarDate(beijing: now)) }
         let id: Int64 = try await database.transaction { (db: any SQLDatabase) in
             let row = try await db.raw("""
                 INSERT INTO bundle_applications (bundle_id, applicant, created_at) VALUES (\(bind: bundle.id), \(bind: name), \(bind: Clock.millis(now))) RETURNING id
@@ -140,7 +146,7 @@ extension Store {
                 SELECT m.id, m.organization_id FROM bundle_matters bm JOIN matters m ON m.id = bm.matter_id WHERE bm.bundle_id = \(bind: bundle.id) ORDER BY bm.position
                 """).all() {
                 _ = try await Self.insertCase(db, matterID: try m.decode(column: "id", as: Int64.self), organizationID: try m.decode(column: "organization_id", as: Int64.self),
-                                              applicationID: app, channel: "bundle", systemID: nil, externalCode: nil, applicant: name, actor: actor, now: now)
+                                              applicationID: app, channel: "bundle", systemID: nil, externalCode: nil, applicant: name, actor: CaseActor(actor), now: now)
             }
             return app
         }

@@ -2,23 +2,53 @@ import Foundation
 import ShuhuiCore
 import SQLKit
 
-/// A case as entered at a window or sent by a joined system.
+/// A case as entered at a window (cases from joined systems come through the gateway as a
+/// ``SystemCaseDraft``).
 public struct CaseDraft: Sendable, Codable, Equatable {
     /// 实施编码 of the matter applied for.
     public var matterCode: String
     /// 申请人 (a person's or a company's name).
     public var applicant: String
-    /// The joined system that sent it (nil: entered at a window).
-    public var systemID: Int64?
-    /// The sending system's own case number (办件编号), unique per system.
-    public var externalCode: String?
 
     /// Creates a draft.
-    public init(matterCode: String, applicant: String, systemID: Int64? = nil, externalCode: String? = nil) {
+    public init(matterCode: String, applicant: String) {
         self.matterCode = matterCode
         self.applicant = applicant
-        self.systemID = systemID
+    }
+}
+
+/// A case sent by a joined system through the gateway, authenticated by the system's app key.
+public struct SystemCaseDraft: Sendable, Codable, Equatable {
+    /// 实施编码 of the matter applied for.
+    public var matterCode: String
+    /// 申请人.
+    public var applicant: String
+    /// The system's own case number (办件编号), unique per system.
+    public var externalCode: String
+
+    /// Creates a draft.
+    public init(matterCode: String, applicant: String, externalCode: String) {
+        self.matterCode = matterCode
+        self.applicant = applicant
         self.externalCode = externalCode
+    }
+}
+
+/// Who a case event is recorded against: a user, or a system sending through the gateway.
+struct CaseActor {
+    /// The user's id (0 for a system).
+    var id: Int64
+    /// The name shown in the history.
+    var name: String
+
+    init(_ p: Principal) {
+        id = p.userID
+        name = p.displayName
+    }
+
+    init(systemName: String) {
+        id = 0
+        name = systemName
     }
 }
 
@@ -112,42 +142,56 @@ extension Store {
         FROM cases c JOIN matters m ON m.id = c.matter_id JOIN organizations o ON o.id = c.organization_id
         """
 
-    /// Receives a case: at a window (no system), or from a system that has joined the
-    /// one-window platform (with its own case number, which may not repeat).
+    /// Receives a case at a window: the bureau or the matter's unit's staff, for a matter in
+    /// force today.
     public func createCase(_ draft: CaseDraft, by actor: Principal, now: Date = Date()) async throws -> CaseRecord {
         let matter = try await matter(code: draft.matterCode)
         try AccessPolicy.canHandleCase(ofUnit: matter.draft.organizationID, actor)
-        let applicant = draft.applicant.trimmingCharacters(in: .whitespacesAndNewlines)
-        if applicant.isEmpty || applicant.count > 200 {
-            throw StoreError.invalid(ValidationFailure(field: "applicant", code: "required", message: Strings["ow.applicant_required"]))
-        }
-        if let system = draft.systemID {
-            let join = try await systemJoins().first { $0.systemID == system }
-            guard let join, join.join.joined else {
-                throw StoreError.invalid(ValidationFailure(field: "systemID", code: "not_joined", message: Strings.format("ow.system_not_joined", ["value": String(system)])))
-            }
-            if join.organizationID != matter.draft.organizationID {
-                throw StoreError.invalid(ValidationFailure(field: "systemID", code: "unknown_system", message: Strings.format("ow.unknown_system", ["value": join.systemName])))
-            }
-            guard let ext = draft.externalCode, MatterDraft.isCode(ext) else {
-                throw StoreError.invalid(ValidationFailure(field: "externalCode", code: "bad_code", message: Strings.format("ow.bad_code", ["value": draft.externalCode ?? ""])))
-            }
-            _ = ext
-        }
+        try Self.requireInForce(matter, on: CalendarDate(beijing: now))
+        let applicant = try Self.applicant(draft.applicant)
         let id: Int64 = try await database.transaction { (db: any SQLDatabase) in
-            if let system = draft.systemID, let ext = draft.externalCode,
-               try await db.raw("SELECT id FROM cases WHERE system_id = \(bind: system) AND external_code = \(bind: ext)").first() != nil {
-                throw StoreError.duplicate(field: "externalCode", value: ext)
-            }
-            return try await Self.insertCase(db, matterID: matter.id, organizationID: matter.draft.organizationID, applicationID: nil,
-                                             channel: draft.systemID == nil ? "window" : "system", systemID: draft.systemID,
-                                             externalCode: draft.systemID == nil ? nil : draft.externalCode, applicant: applicant, actor: actor, now: now)
+            try await Self.insertCase(db, matterID: matter.id, organizationID: matter.draft.organizationID, applicationID: nil, channel: "window",
+                                      systemID: nil, externalCode: nil, applicant: applicant, actor: CaseActor(actor), now: now)
         }
         return try await caseRecord(id: id, now: now)
     }
 
+    /// Receives a case sent by system `systemID` through the gateway (its app key already
+    /// verified): only for a matter handled in that system, once both have joined the
+    /// one-window platform (``AccessPolicy/canSubmitCase(from:for:systemJoin:today:)``), for a
+    /// matter in force, under a case number the system has not sent before.
+    public func receiveSystemCase(_ draft: SystemCaseDraft, systemID: Int64, now: Date = Date()) async throws -> CaseRecord {
+        let today = CalendarDate(beijing: now)
+        let matter = try await matter(code: draft.matterCode)
+        let join = try await systemJoins(organizationID: matter.draft.organizationID).first { $0.systemID == systemID }
+        try AccessPolicy.canSubmitCase(from: systemID, for: matter, systemJoin: join?.join, today: today)
+        try Self.requireInForce(matter, on: today)
+        let applicant = try Self.applicant(draft.applicant)
+        guard MatterDraft.isCode(draft.externalCode) else {
+            throw StoreError.invalid(ValidationFailure(field: "externalCode", code: "bad_code", message: Strings.format("ow.bad_code", ["value": draft.externalCode])))
+        }
+        let actor = CaseActor(systemName: join?.systemName ?? matter.systemDisplayName)
+        let id: Int64 = try await database.transaction { (db: any SQLDatabase) in
+            if try await db.raw("SELECT id FROM cases WHERE system_id = \(bind: systemID) AND external_code = \(bind: draft.externalCode)").first() != nil {
+                throw StoreError.duplicate(field: "externalCode", value: draft.externalCode)
+            }
+            return try await Self.insertCase(db, matterID: matter.id, organizationID: matter.draft.organizationID, applicationID: nil, channel: "system",
+                                             systemID: systemID, externalCode: draft.externalCode, applicant: applicant, actor: actor, now: now)
+        }
+        return try await caseRecord(id: id, now: now)
+    }
+
+    /// The applicant's name, trimmed; refused when empty or over 200 characters.
+    static func applicant(_ text: String) throws -> String {
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty || name.count > 200 {
+            throw StoreError.invalid(ValidationFailure(field: "applicant", code: "required", message: Strings["ow.applicant_required"]))
+        }
+        return name
+    }
+
     static func insertCase(_ db: any SQLDatabase, matterID: Int64, organizationID: Int64, applicationID: Int64?, channel: String, systemID: Int64?,
-                           externalCode: String?, applicant: String, actor: Principal, now: Date) async throws -> Int64 {
+                           externalCode: String?, applicant: String, actor: CaseActor, now: Date) async throws -> Int64 {
         let at = Clock.millis(now), day = CalendarDate(beijing: now).description
         let row = try await db.raw("""
             INSERT INTO cases (matter_id, organization_id, application_id, system_id, external_code, channel, applicant, state, received_at, received_day)
@@ -204,16 +248,16 @@ extension Store {
                     reason = COALESCE(\(bind: keptReason), reason)
                 WHERE id = \(bind: caseID)
                 """).run()
-            try await Self.addCaseEvent(db, caseID, at: at, day: today.description, actor: actor, action: action.rawValue, state: next, reason: keptReason)
+            try await Self.addCaseEvent(db, caseID, at: at, day: today.description, actor: CaseActor(actor), action: action.rawValue, state: next, reason: keptReason)
         }
         return try await caseRecord(id: caseID, now: now)
     }
 
-    static func addCaseEvent(_ db: any SQLDatabase, _ id: Int64, at: Int64, day: String, actor: Principal, action: String, state: CaseState, reason: String?) async throws {
+    static func addCaseEvent(_ db: any SQLDatabase, _ id: Int64, at: Int64, day: String, actor: CaseActor, action: String, state: CaseState, reason: String?) async throws {
         let seq = try await db.raw("SELECT COUNT(*) AS n FROM case_events WHERE case_id = \(bind: id)").first()?.decode(column: "n", as: Int64.self) ?? 0
         try await db.raw("""
             INSERT INTO case_events (case_id, seq, at, day, actor_id, actor_name, action, state, reason)
-            VALUES (\(bind: id), \(bind: seq + 1), \(bind: at), \(bind: day), \(bind: actor.userID), \(bind: actor.displayName), \(bind: action), \(bind: state.rawValue), \(bind: reason))
+            VALUES (\(bind: id), \(bind: seq + 1), \(bind: at), \(bind: day), \(bind: actor.id), \(bind: actor.name), \(bind: action), \(bind: state.rawValue), \(bind: reason))
             """).run()
     }
 

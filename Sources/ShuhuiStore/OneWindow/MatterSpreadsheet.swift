@@ -5,13 +5,15 @@ import SQLKit
 /// The matters spreadsheet: the columns of 杭智办〔2018〕2号 附件 1–3 (the bureau's list from the
 /// provincial power-matter library, plus what units fill in: system level and name, case
 /// volume, contact, scope, districts) and the one-window status. Export writes the same
-/// layout, so an exported file imports back unchanged.
+/// layout, so an exported file imports back unchanged. Export lists retired matters too,
+/// flagged by 停用日期 and 停用原因; import reads neither (retiring takes the matter's own
+/// route, authorised per matter), so re-importing an export leaves retirements as they are.
 public enum MatterTemplate {
     /// Column headers, in order (matched by name on import).
     public static let columns = [
         "基本编码", "实施编码", "事项名称", "事项类型", "实施主体", "行使层级", "法定办结时限", "承诺办结时限",
         "事项所在系统层级", "系统名称", "办件量", "联系人", "联系方式", "适用范围", "适用区县", "服务对象",
-        "TOP100", "就近可办", "网上办理", "例外情形", "接入日期", "对接方式", "对接批次",
+        "TOP100", "就近可办", "网上办理", "例外情形", "接入日期", "对接方式", "对接批次", "停用日期", "停用原因",
     ]
     /// Columns that must be present.
     public static let required = ["实施编码", "事项名称", "事项类型", "实施主体", "行使层级"]
@@ -183,12 +185,13 @@ extension Store {
         func yes(_ b: Bool) -> String { b ? "是" : "否" }
         for m in try await allMatters() where organizationID == nil || m.draft.organizationID == organizationID {
             let d = m.draft
-            rows.append([
-                d.basicCode, d.code, d.name, d.kind.label, orgs[d.organizationID]?.name ?? "", d.level.label,
-                d.legalDays.map(String.init) ?? "", d.promisedDays.map(String.init) ?? "", d.systemLevel?.oneWindowLabel ?? "",
-                m.systemDisplayName, String(d.caseVolume), d.contact, d.phone, d.scope, d.districts.joined(separator: "、"), d.audience.label,
-                yes(d.top100), yes(d.nearby), yes(d.online), d.onlineException?.label ?? "", d.join.joinedOn ?? "", d.join.mode?.label ?? "", d.join.batch ?? "",
-            ])
+            let identity: [String] = [d.basicCode, d.code, d.name, d.kind.label, orgs[d.organizationID]?.name ?? "", d.level.label,
+                                      d.legalDays.map(String.init) ?? "", d.promisedDays.map(String.init) ?? "", d.systemLevel?.oneWindowLabel ?? ""]
+            let filledIn: [String] = [m.systemDisplayName, String(d.caseVolume), d.contact, d.phone, d.scope, d.districts.joined(separator: "、"), d.audience.label]
+            let status: [String] = [yes(d.top100), yes(d.nearby), yes(d.online), d.onlineException?.label ?? "",
+                                    d.join.joinedOn ?? "", d.join.mode?.label ?? "", d.join.batch ?? ""]
+            let retired: [String] = [m.retirement?.retiredOn ?? "", m.retirement?.reason ?? ""]
+            rows.append(identity + filledIn + status + retired)
         }
         return rows
     }

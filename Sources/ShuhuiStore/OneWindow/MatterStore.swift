@@ -2,6 +2,16 @@ import Foundation
 import ShuhuiCore
 import SQLKit
 
+/// Which matters a list shows, by whether they are in force on the day asked about.
+public enum MatterStanding: String, Sendable, Codable, CaseIterable {
+    /// Never retired, or retired from a later day on (the in-force catalog).
+    case inForce
+    /// Retired on or before the day (事项取消/停用).
+    case retired
+    /// Both.
+    case all
+}
+
 /// Filters for listing matters.
 public struct MatterQuery: Sendable {
     /// Matters of this unit.
@@ -14,33 +24,50 @@ public struct MatterQuery: Sendable {
     public var top100: Bool?
     /// Name or code contains.
     public var text: String?
+    /// In force, retired or both, on `day`.
+    public var standing: MatterStanding
+    /// The day `standing` is judged on (Beijing today when nil).
+    public var day: CalendarDate?
     /// Page.
     public var page: PageRequest
 
-    /// Creates a query; nil filters match everything.
-    public init(organizationID: Int64? = nil, level: MatterLevel? = nil, joined: Bool? = nil, top100: Bool? = nil, text: String? = nil, page: PageRequest = .init()) {
+    /// Creates a query; nil filters match everything, and only matters in force are listed
+    /// unless `standing` says otherwise.
+    public init(organizationID: Int64? = nil, level: MatterLevel? = nil, joined: Bool? = nil, top100: Bool? = nil, text: String? = nil,
+                standing: MatterStanding = .inForce, day: CalendarDate? = nil, page: PageRequest = .init()) {
         self.organizationID = organizationID
         self.level = level
         self.joined = joined
         self.top100 = top100
         self.text = text
+        self.standing = standing
+        self.day = day
         self.page = page
     }
 }
 
 extension Store {
     static let matterSelect = """
-        SELECT m.id, m.document, m.updated_at, o.short_name AS organization_name, s.name AS system_name
+        SELECT m.id, m.document, m.updated_at, m.retired_on, m.retired_reason, m.retired_by, o.short_name AS organization_name, s.name AS system_name
         FROM matters m JOIN organizations o ON o.id = m.organization_id LEFT JOIN information_systems s ON s.id = m.system_id
         """
 
     static func matter(_ row: any SQLRow) throws -> Matter {
         let draft = try JSONText.decode(MatterDraft.self, try row.decode(column: "document", as: String.self))
+        let retirement = try row.optional("retired_on", as: String.self).map { on in
+            MatterRetirement(retiredOn: on, reason: try row.optional("retired_reason", as: String.self) ?? "",
+                             retiredBy: try row.optional("retired_by", as: String.self) ?? "")
+        }
         return Matter(
             id: try row.decode(column: "id", as: Int64.self), draft: draft,
             organizationName: try row.decode(column: "organization_name", as: String.self),
             systemDisplayName: try row.optional("system_name", as: String.self) ?? draft.systemName,
-            updatedAt: Clock.date(try row.decode(column: "updated_at", as: Int64.self)))
+            updatedAt: Clock.date(try row.decode(column: "updated_at", as: Int64.self)), retirement: retirement)
+    }
+
+    /// The SQL condition for a matter (aliased `m`) being in force on `day`.
+    static func inForce(on day: CalendarDate) -> SQLQueryString {
+        "(m.retired_on IS NULL OR m.retired_on > \(bind: day.description))"
     }
 
     /// Registers a matter of the actor's unit (or any unit, for the bureau).
@@ -105,6 +132,12 @@ extension Store {
             let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
             c.append("(m.name LIKE \(bind: like) OR m.code LIKE \(bind: like))")
         }
+        let day = q.day ?? CalendarDate.today()
+        switch q.standing {
+        case .inForce: c.append(Self.inForce(on: day))
+        case .retired: c.append("(m.retired_on IS NOT NULL AND m.retired_on <= \(bind: day.description))")
+        case .all: break
+        }
         let filter = SQLQueryString.conjunction(c)
         return try await database.read { db in
             let total = try await db.raw("SELECT COUNT(*) AS n FROM matters m \(filter)").first()?.decode(column: "n", as: Int.self) ?? 0
@@ -113,7 +146,8 @@ extension Store {
         }
     }
 
-    /// Every matter (reports and exports).
+    /// Every matter, retired ones included (imports and exports; reports keep those in force
+    /// with ``Matter/isInForce(on:)``).
     public func allMatters() async throws -> [Matter] {
         try await database.read { db in
             try await db.raw("\(unsafeRaw: Self.matterSelect) ORDER BY m.organization_id, m.code").all().map(Self.matter)

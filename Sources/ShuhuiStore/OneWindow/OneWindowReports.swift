@@ -67,7 +67,7 @@ extension Store {
     public func topMatterJoinReport(asOf: CalendarDate? = nil) async throws -> TopMatterJoinReport {
         let orgs = try await organizations()
         var lines: [Int64: JoinTally] = [:]
-        for m in try await allMatters() where m.draft.top100 {
+        for m in try await mattersInForce(on: asOf ?? CalendarDate.today()) where m.draft.top100 {
             let joined = m.draft.join.joinedOn.map { on in asOf.map { on <= $0.description } ?? true } ?? false
             lines[m.draft.organizationID, default: JoinTally(organizationID: m.draft.organizationID, name: m.organizationName, planned: 0, joined: 0)].planned += 1
             if joined { lines[m.draft.organizationID]?.joined += 1 }
@@ -75,19 +75,27 @@ extension Store {
         return TopMatterJoinReport.build(orgs.compactMap { lines[$0.id] })
     }
 
-    /// The `n` matters of `level` with the most cases last year (TOP-N 事项清单).
+    /// The `n` matters of `level` in force today with the most cases last year (TOP-N 事项清单).
     public func topMatters(level: MatterLevel?, n: Int) async throws -> [Matter] {
         let limit = min(max(n, 1), 500)
+        var c: [SQLQueryString] = [Self.inForce(on: CalendarDate.today())]
+        if let level { c.append("m.level = \(bind: level.rawValue)") }
+        let filter = SQLQueryString.conjunction(c)
         return try await database.read { db in
-            var filter: SQLQueryString = ""
-            if let level { filter = "WHERE m.level = \(bind: level.rawValue)" }
-            return try await db.raw("\(unsafeRaw: Self.matterSelect) \(filter) ORDER BY m.case_volume DESC, m.code LIMIT \(bind: limit)").all().map(Self.matter)
+            try await db.raw("\(unsafeRaw: Self.matterSelect) \(filter) ORDER BY m.case_volume DESC, m.code LIMIT \(bind: limit)").all().map(Self.matter)
         }
     }
 
-    /// 网上办事 figures over the matters (of one level, or all).
+    /// The matters in force on `day` (retired ones left out), by unit and code.
+    public func mattersInForce(on day: CalendarDate) async throws -> [Matter] {
+        try await database.read { db in
+            try await db.raw("\(unsafeRaw: Self.matterSelect) WHERE \(Self.inForce(on: day)) ORDER BY m.organization_id, m.code").all().map(Self.matter)
+        }
+    }
+
+    /// 网上办事 figures over the matters in force today (of one level, or all).
     public func onlineHandling(level: MatterLevel? = nil) async throws -> OnlineHandling {
-        OnlineHandling.count(try await allMatters().filter { level == nil || $0.draft.level == level }.map { ($0.draft.online, $0.draft.onlineException) })
+        OnlineHandling.count(try await mattersInForce(on: CalendarDate.today()).filter { level == nil || $0.draft.level == level }.map { ($0.draft.online, $0.draft.onlineException) })
     }
 
     // MARK: Targets
@@ -116,7 +124,7 @@ extension Store {
     /// Progress against every target on `today`: TOP-100 joined city-wide; matters joined at
     /// city and district level; nearby handling of personal matters in each pilot district.
     public func targetProgress(today: CalendarDate) async throws -> [TargetProgress] {
-        let matters = try await allMatters()
+        let matters = try await mattersInForce(on: today)
         let orgs = Dictionary(uniqueKeysWithValues: try await organizations().map { ($0.id, $0) })
         func joined(_ m: Matter) -> Bool { m.draft.join.joinedOn.map { $0 <= today.description } ?? false }
         func rate(_ list: [Matter], _ ok: (Matter) -> Bool) -> Rate { Rate(list.filter(ok).count, of: list.count) }
@@ -151,7 +159,7 @@ extension Store {
     /// seven days ending on `asOf`), online handling and bundles. The weekly bulletin calls
     /// this for its section 三.
     public func oneWindowSummary(asOf: CalendarDate) async throws -> OneWindowSummary {
-        let matters = try await allMatters()
+        let matters = try await mattersInForce(on: asOf)
         func joined(_ m: Matter) -> Bool { m.draft.join.joinedOn.map { $0 <= asOf.description } ?? false }
         let all = JoinTally(organizationID: nil, name: Strings["ow.citywide"].zh, planned: matters.count, joined: matters.filter(joined).count)
         let top = matters.filter(\.draft.top100)
