@@ -135,8 +135,23 @@ import Testing
         #expect(TypedValue.parse("-.5", as: .decimal) == .decimal(-0.5))
         #expect(TypedValue.parse("1e3", as: .decimal) == .decimal(1000))
         #expect(TypedValue.parse("7", as: .decimal) == .decimal(7))
-        for bad in ["nan", "NaN", "inf", "-infinity", "1e999", "0x10", "1,000", ".", "1e", "e5", "1.2.3"] {
+        for bad in ["nan", "NaN", "inf", "-infinity", "1e999", "0x10", "1,000", ".", "1e", "e5", "1.2.3", "-", "--1", "1-"] {
             #expect(TypedValue.parse(bad, as: .decimal) == nil, "\(bad)")
+        }
+    }
+
+    /// Plain decimals are read without strtod, and to exactly strtod's double.
+    @Test func fastDecimalsEqualStrtod() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "0.1", "0.2", "0.3", "202.64", "999999.99", "1000000", "-.5", "5.", "007.50", "123456789012345", "1234567890123456",
+                     "0.000000000000001", "9007199254740993", "1.7976931348623157"]
+        for _ in 0..<20_000 {
+            let whole = String(Int.random(in: 0...9_999_999, using: &generator))
+            let fraction = String(Int.random(in: 0...99_999_999, using: &generator)).prefix(Int.random(in: 0...8, using: &generator))
+            texts.append((Bool.random(using: &generator) ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction))
+        }
+        for t in texts {
+            #expect(ValueParsing.decimal(t)?.bitPattern == Double(t)?.bitPattern, "\(t)")
         }
     }
 

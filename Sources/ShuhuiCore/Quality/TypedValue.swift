@@ -182,8 +182,40 @@ enum ValueParsing {
         return i == end
     }
 
+    /// Powers of ten a `Double` holds exactly.
+    private static let exactPowers: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// `[-]digits[.digits]` with at most 15 significant digits, read without strtod: the
+    /// digits as an integer (exact below 2⁵³) divided by an exact power of ten, which IEEE
+    /// division rounds correctly, so the result is strtod's. Nil for any other shape.
+    @inline(__always) static func simpleDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let n = b.count
+        let negative = n > 0 && b[0] == UInt8(ascii: "-")
+        if negative { i = 1 }
+        var mantissa = 0, digits = 0, scale = 0
+        var point = false
+        while i < n {
+            let c = b[i]
+            if isDigit(c) {
+                mantissa = mantissa * 10 + Int(c &- zero)
+                digits += 1
+                if point { scale += 1 }
+            } else if c == UInt8(ascii: "."), !point {
+                point = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 15, !(point && scale == 0) else { return nil }
+        let value = Double(mantissa) / exactPowers[scale]
+        return negative ? -value : value
+    }
+
     /// A finite decimal, or nil.
     static func decimal(_ raw: String) -> Double? {
+        if let fast = withBytes(raw, simpleDecimal) { return fast }
         let range: Range<Int>? = withBytes(raw) { b in
             let r = trimmed(b)
             return isDecimalShape(b, r) ? r : nil

@@ -206,6 +206,13 @@ enum PostgresBulk {
 
     /// COPY text format: backslash, tab, newline and carriage return are escaped.
     static func escape(_ s: String, into buffer: inout ByteBuffer) {
+        let plain = s.utf8.withContiguousStorageIfAvailable { b in
+            !b.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        }
+        if plain == true {
+            buffer.writeString(s)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
