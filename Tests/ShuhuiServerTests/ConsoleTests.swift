@@ -59,6 +59,10 @@ import Testing
             }
             let dashboard = String(buffer: try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]).body)
             #expect(dashboard.contains("<svg"))
+            // Related pages share a menu; the menu of the page shown is marked.
+            #expect(dashboard.components(separatedBy: "<details class=\"menu\">").count == 4)
+            let push = String(buffer: try await client.execute(uri: "/push", method: .get, headers: [.cookie: cookie]).body)
+            #expect(push.contains("<summary class=\"active\">共享</summary>") && push.contains("<a href=\"/push\" class=\"active\" aria-current=\"page\">"))
             let missing = try await client.execute(uri: "/catalog/109999-00001", method: .get, headers: [.cookie: cookie])
             #expect(missing.status == .notFound)
         }

@@ -52,6 +52,9 @@ public enum Strings {
         "nav.import": .init(zh: "目录导入", en: "Import"),
         "nav.quality": .init(zh: "数据质量", en: "Quality"),
         "nav.tokens": .init(zh: "访问令牌", en: "API tokens"),
+        "nav.group.catalog": .init(zh: "目录", en: "Catalog"),
+        "nav.group.sharing": .init(zh: "共享", en: "Sharing"),
+        "nav.group.reports": .init(zh: "统计通报", en: "Reports"),
         "nav.logout": .init(zh: "退出", en: "Sign out"),
         "nav.language": .init(zh: "English", en: "中文"),
         // Login

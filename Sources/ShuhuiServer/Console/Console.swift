@@ -189,15 +189,20 @@ enum Console {
         items.append("lang=\(other.rawValue)")
         layout["langSwitch"] = req.uri.path + "?" + items.joined(separator: "&")
         if let p = ctx.principal {
-            let navItems: [(String, String)] = [("/", "nav.dashboard"), ("/organizations", "nav.organizations"), ("/systems", "nav.systems"),
-                                                ("/catalog", "nav.catalog"), ("/quality", "nav.quality"), ("/sharing", "nav.sharing"),
-                                                ("/services", "nav.services"), ("/push", "nav.push"), ("/query", "nav.query"), ("/open-data", "nav.open"), ("/one-window", "nav.oneWindow"), ("/bulletins", "nav.bulletins"), ("/statistics", "nav.statistics"), ("/import", "nav.import"), ("/tokens", "nav.tokens")]
+            let path = req.uri.path
+            func item(_ href: String, _ key: String) -> [String: Any] {
+                ["href": href, "label": Strings[key].text(ctx.language), "active": href == "/" ? path == "/" : path.hasPrefix(href)]
+            }
+            // Single pages stand alone; related ones share a menu.
+            let nav: [[String: Any]] = Self.navigation.map { entry in
+                let items = entry.items.map { item($0.href, $0.key) }
+                guard let group = entry.group else { return ["link": items[0]] }
+                return ["menu": ["label": Strings[group].text(ctx.language), "items": items,
+                                 "active": items.contains { $0["active"] as? Bool == true }] as [String: Any]]
+            }
             layout["user"] = [
                 "displayName": p.displayName, "roleLabel": Strings["role.\(p.role.rawValue)"].text(ctx.language), "csrf": csrfToken(ctx),
-                "nav": navItems.map { href, key in
-                    ["href": href, "label": Strings[key].text(ctx.language),
-                     "active": href == "/" ? req.uri.path == "/" : req.uri.path.hasPrefix(href)] as [String: Any]
-                },
+                "nav": nav,
             ] as [String: Any]
         }
         let html = library.render(layout, withTemplate: "layout") ?? ""
@@ -205,6 +210,18 @@ enum Console {
         if let lang = req.query("lang") { headers[.setCookie] = "lang=\(Language.negotiate(lang).rawValue); Path=/; SameSite=Lax; Max-Age=31536000" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
+
+    /// The console's navigation: top-level pages, and menus of related pages.
+    static let navigation: [(group: String?, items: [(href: String, key: String)])] = [
+        (nil, [("/", "nav.dashboard")]),
+        ("nav.group.catalog", [("/catalog", "nav.catalog"), ("/organizations", "nav.organizations"), ("/systems", "nav.systems"), ("/import", "nav.import")]),
+        (nil, [("/quality", "nav.quality")]),
+        ("nav.group.sharing", [("/sharing", "nav.sharing"), ("/services", "nav.services"), ("/push", "nav.push"), ("/query", "nav.query")]),
+        (nil, [("/open-data", "nav.open")]),
+        (nil, [("/one-window", "nav.oneWindow")]),
+        ("nav.group.reports", [("/bulletins", "nav.bulletins"), ("/statistics", "nav.statistics")]),
+        (nil, [("/tokens", "nav.tokens")]),
+    ]
 
     static func label(_ key: String, _ ctx: AppContext) -> String { Strings[key].text(ctx.language) }
 

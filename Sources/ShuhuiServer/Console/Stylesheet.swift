@@ -6,7 +6,10 @@ enum Stylesheet {
     a{color:var(--brand);text-decoration:none}a:hover{text-decoration:underline}
     header.top{display:flex;align-items:center;gap:1.5rem;padding:.6rem 1.5rem;background:#fff;border-bottom:1px solid var(--line);position:sticky;top:0;z-index:2}
     .brand{font-weight:700;font-size:1.25rem;color:var(--ink)}.brand small{font-weight:400;font-size:.8rem;color:var(--muted);margin-left:.6rem}
-    header nav{display:flex;gap:.25rem;flex:1}header nav a{padding:.35rem .7rem;border-radius:6px;color:var(--ink)}header nav a.active{background:var(--brand2);color:var(--brand);font-weight:600}
+    header nav{display:flex;gap:.25rem;flex:1}header nav a{padding:.35rem .7rem;border-radius:6px;color:var(--ink)}header nav a.active,header nav summary.active{background:var(--brand2);color:var(--brand);font-weight:600}
+    header nav summary{padding:.35rem .7rem;border-radius:6px;cursor:pointer;list-style:none;white-space:nowrap}header nav summary::-webkit-details-marker{display:none}
+    header nav summary::after{content:" ▾";font-size:.75em;color:var(--muted)}details.menu{position:relative}
+    details.menu>div{position:absolute;top:100%;left:0;z-index:3;display:flex;flex-direction:column;min-width:10rem;padding:.3rem;background:#fff;border:1px solid var(--line);border-radius:8px;box-shadow:0 4px 14px rgba(0,0,0,.08)}
     .who{display:flex;align-items:center;gap:.8rem;margin-left:auto;color:var(--muted)}.who form{display:inline}
     main{max-width:1240px;margin:0 auto;padding:1.2rem 1.5rem 3rem}h1{font-size:1.4rem;margin:.4rem 0 1rem}h2{font-size:1.05rem;margin:.2rem 0 .8rem}
     .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;margin-bottom:1rem}

@@ -17,7 +17,8 @@ enum Templates {
     <body>
     <header class="top">
       <a class="brand" href="/">{{t.app.short}}<small>{{t.app.bureau}}</small></a>
-      {{#user}}<nav>{{#nav}}<a href="{{href}}"{{#active}} class="active" aria-current="page"{{/active}}>{{label}}</a>{{/nav}}</nav>{{/user}}
+      {{#user}}<nav>{{#nav}}{{#link}}<a href="{{href}}"{{#active}} class="active" aria-current="page"{{/active}}>{{label}}</a>{{/link}}{{#menu}}<details class="menu"><summary{{#active}} class="active"{{/active}}>{{label}}</summary><div>{{#items}}<a href="{{href}}"{{#active}} class="active" aria-current="page"{{/active}}>{{label}}</a>{{/items}}</div></details>{{/menu}}{{/nav}}</nav>
+      <script>document.addEventListener("click",e=>{for(const d of document.querySelectorAll("details.menu[open]"))if(!d.contains(e.target))d.open=false})</script>{{/user}}
       <div class="who">
         {{#user}}<span>{{displayName}} · {{roleLabel}}</span>
         <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="link">{{t.nav.logout}}</button></form>{{/user}}
