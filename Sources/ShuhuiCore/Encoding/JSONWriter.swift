@@ -47,12 +47,19 @@ public struct JSONWriter: Sendable {
 
     /// An object of string values, keys sorted.
     public mutating func object(_ values: [String: String]) {
+        object(sortedPairs: values.keys.sorted().lazy.map { ($0, values[$0] ?? "") })
+    }
+
+    /// An object of string values from key–value pairs the caller gives in sorted key order.
+    public mutating func object(sortedPairs pairs: some Sequence<(String, String)>) {
         bytes.append(0x7B)
-        for (i, key) in values.keys.sorted().enumerated() {
-            if i > 0 { bytes.append(0x2C) }
+        var first = true
+        for (key, value) in pairs {
+            if !first { bytes.append(0x2C) }
+            first = false
             string(key)
             bytes.append(0x3A)
-            string(values[key] ?? "")
+            string(value)
         }
         bytes.append(0x7D)
     }

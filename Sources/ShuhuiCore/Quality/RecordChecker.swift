@@ -133,9 +133,8 @@ public struct RecordChecker: Sendable {
     private let compiled: [Compiled]
     private let types: [FieldType]
     private let keyFields: [Int]
-    private let regexes: [NSRegularExpression]
-    /// The same patterns, where they are simple enough to match without ICU.
-    private let simplePatterns: [SimplePattern?]
+    /// Each pattern rule's expression, and its ICU-free form where it has the simple shape.
+    private let patterns: [(icu: NSRegularExpression, simple: SimplePattern?)]
     private let codeLists: [Set<String>]
     private let todayNumber: Int
     private var seen: [KeySet]
@@ -173,8 +172,7 @@ public struct RecordChecker: Sendable {
         var index: [String: Int] = [:]
         for (i, f) in fields.enumerated() where index[f.code] == nil { index[f.code] = i }
         var compiled: [Compiled] = [], skipped: [Int] = []
-        var regexes: [NSRegularExpression] = [], codeLists: [Set<String>] = []
-        var simple: [SimplePattern?] = []
+        var patterns: [(icu: NSRegularExpression, simple: SimplePattern?)] = [], codeLists: [Set<String>] = []
         var uniqueSlots = 0
         for (i, rule) in effective.enumerated() {
             let f = rule.field.flatMap { index[$0] }
@@ -190,9 +188,8 @@ public struct RecordChecker: Sendable {
                 op = (rule.maxLength ?? f.flatMap { fields[$0].length }).map { Op.length(max: $0) }
             case .pattern:
                 if let p = rule.pattern, !p.isEmpty, let re = try? NSRegularExpression(pattern: "\\A(?:\(p))\\z") {
-                    op = .pattern(slot: regexes.count)
-                    regexes.append(re)
-                    simple.append(SimplePattern(p))
+                    op = .pattern(slot: patterns.count)
+                    patterns.append((re, SimplePattern(p)))
                 } else {
                     op = nil
                 }
@@ -253,8 +250,7 @@ public struct RecordChecker: Sendable {
         }
         self.compiled = compiled
         self.skippedRules = skipped
-        self.regexes = regexes
-        self.simplePatterns = simple
+        self.patterns = patterns
         self.codeLists = codeLists
         seen = [KeySet](repeating: KeySet(), count: uniqueSlots)
         scalars = [ParsedScalars](repeating: ParsedScalars(), count: fields.count)
@@ -338,8 +334,9 @@ public struct RecordChecker: Sendable {
                     }
                 }
             case .pattern(let slot):
-                let fast = simplePatterns[slot].flatMap { p in ValueParsing.withBytes(s) { p.matches($0) } }
-                let matched = fast ?? (regexes[slot].firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil)
+                let (icu, simple) = patterns[slot]
+                let fast = simple.flatMap { p in ValueParsing.withBytes(s) { p.matches($0) } }
+                let matched = fast ?? (icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil)
                 if !matched {
                     message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
                 }

@@ -204,15 +204,22 @@ extension Console {
                                                       "fields": String(report.fields)]).text(ctx.language)
             data["codes"] = report.created + report.updated
         } catch let error as CatalogImportError {
-            let issues: [FieldIssue]
-            switch error {
-            case .invalid(let i): issues = i; status = .unprocessableContent
-            case .forbidden(let i): issues = i; status = .forbidden
-            }
-            data["failed"] = Strings.format("import.failed", ["count": String(issues.count)]).text(ctx.language)
-            data["errors"] = issues.map { ["sheet": $0.sheet ?? "", "row": $0.row.map(String.init) ?? "", "column": $0.column ?? "", "message": $0.message.text(ctx.language)] }
+            status = importFailure(error, into: &data, ctx)
         }
         return page("import", title: label("import.title", ctx), req, ctx, data: data, status: status)
+    }
+
+    /// A refused spreadsheet import on an import page: the count and every located issue for
+    /// the template (`failed`, `errors`), and the status the page answers with.
+    static func importFailure(_ error: CatalogImportError, into data: inout [String: Any], _ ctx: AppContext) -> HTTPResponse.Status {
+        let issues: [FieldIssue], status: HTTPResponse.Status
+        switch error {
+        case .invalid(let i): issues = i; status = .unprocessableContent
+        case .forbidden(let i): issues = i; status = .forbidden
+        }
+        data["failed"] = Strings.format("import.failed", ["count": String(issues.count)]).text(ctx.language)
+        data["errors"] = issues.map { ["sheet": $0.sheet ?? "", "row": $0.row.map(String.init) ?? "", "column": $0.column ?? "", "message": $0.message.text(ctx.language)] }
+        return status
     }
 
     static func tokens(_ req: Request, _ ctx: AppContext, _ p: Principal, store: Store, secret: String?) async throws -> Response {

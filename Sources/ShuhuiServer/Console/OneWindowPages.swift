@@ -63,13 +63,7 @@ extension Console {
                 throw Problem.badRequest(field: "kind", Strings.format("v.invalidValue", ["value": field("kind") ?? "", "allowed": "matters, joins, indicators"]))
             }
         } catch let error as CatalogImportError {
-            let issues: [FieldIssue]
-            switch error {
-            case .invalid(let i): issues = i; status = .unprocessableContent
-            case .forbidden(let i): issues = i; status = .forbidden
-            }
-            data["failed"] = Strings.format("import.failed", ["count": String(issues.count)]).text(ctx.language)
-            data["errors"] = issues.map { ["sheet": $0.sheet ?? "", "row": $0.row.map(String.init) ?? "", "column": $0.column ?? "", "message": $0.message.text(ctx.language)] }
+            status = importFailure(error, into: &data, ctx)
         }
         return page("oneWindowImport", title: label("ow.title.import", ctx), req, ctx, data: data, status: status)
     }

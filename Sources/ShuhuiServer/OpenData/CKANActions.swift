@@ -105,13 +105,7 @@ enum CKANActions {
         let id = try p.require("id").lowercased()
         guard let found = try await publishers(c).first(where: { $0.0.slug == id }) else { throw CKANError.notFound() }
         let (unit, datasets) = found
-        var d = CKANDicts.organization(unit, count: datasets.count, created: datasets.map(\.createdAt).min())
-        if try p.bool("include_datasets", default: false) { d["packages"] = datasets.prefix(1000).map { CKANDicts.package($0, base: c.base) } }
-        d["users"] = []
-        d["extras"] = []
-        d["tags"] = []
-        d["groups"] = []
-        return d
+        return try withMembers(CKANDicts.organization(unit, count: datasets.count, created: datasets.map(\.createdAt).min()), datasets, p, c)
     }
 
     static func groupList(_ p: CKANParams, _ c: Context) async throws -> Any {
@@ -128,7 +122,13 @@ enum CKANActions {
         let id = try p.require("id").lowercased()
         guard let found = try await topics(c).first(where: { OpenTopic.groupName($0.0) == id }) else { throw CKANError.notFound() }
         let (topic, datasets) = found
-        var d = CKANDicts.group(topic, count: datasets.count)
+        return try withMembers(CKANDicts.group(topic, count: datasets.count), datasets, p, c)
+    }
+
+    /// What `organization_show` and `group_show` add to the dict: the datasets when
+    /// `include_datasets` asks (at most 1,000), and the member lists, empty here.
+    private static func withMembers(_ dict: [String: Any], _ datasets: [OpenDataset], _ p: CKANParams, _ c: Context) throws -> [String: Any] {
+        var d = dict
         if try p.bool("include_datasets", default: false) { d["packages"] = datasets.prefix(1000).map { CKANDicts.package($0, base: c.base) } }
         d["users"] = []
         d["extras"] = []

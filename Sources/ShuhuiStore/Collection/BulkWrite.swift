@@ -42,19 +42,16 @@ struct ChunkWrite: Sendable {
     }
 
     private func writeRows(_ now: Int64) async throws {
+        let per = DataTable.rowsPerStatement(width: fields.count + 3)
         switch conn {
         case .sqlite(let sqlite):
-            // As many rows per statement as fit SQLite's bind limit.
-            let per = max(1, min(1000, 30_000 / (fields.count + 3)))
             for start in stride(from: 0, to: rows.count, by: per) {
                 try await SQLiteBulk.insert(sqlite, table: table, fields: fields, rows: rows[start..<min(start + per, rows.count)], batch: batchID, at: now, upsert: upsert)
             }
         case .postgres(let pg) where !upsert:
             try await PostgresBulk.copy(pg, table: table, fields: fields, rows: rows, batch: batchID, at: now)
         case .postgres:
-            let columns = (["_key", "_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).joined(separator: ", ")
-            let updates = (["_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) }).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            let per = max(1, min(1000, 30_000 / (fields.count + 3)))
+            let columns = DataTable.writtenColumns(fields).joined(separator: ", ")
             for start in stride(from: 0, to: rows.count, by: per) {
                 var values: [SQLQueryString] = []
                 for row in rows[start..<min(start + per, rows.count)] {
@@ -62,7 +59,10 @@ struct ChunkWrite: Sendable {
                     binds += zip(row.values, fields).map { DataTable.bind($0, $1.type) }
                     values.append("(\(binds: binds))")
                 }
-                try await conn.sql.raw("INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", ")) ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: updates)").run()
+                try await conn.sql.raw("""
+                    INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", "))
+                    ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: DataTable.upsertAssignments(fields))
+                    """).run()
             }
         }
     }
@@ -74,17 +74,7 @@ struct ChunkWrite: Sendable {
         records.reserveCapacity(problems.count * 2)
         for p in problems {
             var w = JSONWriter(capacity: 256)
-            w.raw("{")
-            var first = true
-            for i in order {
-                guard i < p.raw.count, let v = p.raw[i] else { continue }
-                if !first { w.raw(",") }
-                first = false
-                w.string(fields[i].code)
-                w.raw(":")
-                w.string(v)
-            }
-            w.raw("}")
+            w.object(sortedPairs: order.lazy.compactMap { i in i < p.raw.count ? p.raw[i].map { (fields[i].code, $0) } : nil })
             let raw = SQLiteData.text(w.text)
             for f in p.failures {
                 var m = JSONWriter(capacity: 128)
@@ -96,7 +86,7 @@ struct ChunkWrite: Sendable {
         }
         switch conn {
         case .sqlite(let sqlite):
-            let per = 30_000 / Self.problemColumns.count
+            let per = DataTable.rowsPerStatement(width: Self.problemColumns.count)
             for start in stride(from: 0, to: records.count, by: per) {
                 try await SQLiteBulk.insert(sqlite, table: "problem_records", columns: Self.problemColumns, records: records[start..<min(start + per, records.count)])
             }
@@ -112,12 +102,9 @@ enum SQLiteBulk {
     static func insert(_ conn: SQLiteConnection, table: String, fields: [Field], rows: ArraySlice<CheckedRecord>, batch: Int64, at now: Int64, upsert: Bool) async throws {
         let width = fields.count + 3
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-        var sql = "INSERT INTO \(table) (_key, _batch, _ingested_at, " + fields.map { DataTable.column($0.code) }.joined(separator: ", ") + ") VALUES "
+        var sql = "INSERT INTO \(table) (" + DataTable.writtenColumns(fields).joined(separator: ", ") + ") VALUES "
         sql += Array(repeating: tuple, count: rows.count).joined(separator: ",")
-        if upsert {
-            sql += " ON CONFLICT (_key) DO UPDATE SET " + (["_batch", "_ingested_at"] + fields.map { DataTable.column($0.code) })
-                .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        }
+        if upsert { sql += " ON CONFLICT (_key) DO UPDATE SET " + DataTable.upsertAssignments(fields) }
         var binds: [SQLiteData] = []
         binds.reserveCapacity(rows.count * width)
         for row in rows {

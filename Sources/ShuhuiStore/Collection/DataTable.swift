@@ -42,6 +42,20 @@ enum DataTable {
         try await db.raw("SELECT 1 AS one FROM \(unsafeRaw: table) LIMIT 1").first() != nil
     }
 
+    /// The columns a batch writes, in the order its writers bind them: the key, the batch, the
+    /// time, then one per field.
+    static func writtenColumns(_ fields: [Field]) -> [String] {
+        ["_key", "_batch", "_ingested_at"] + fields.map { column($0.code) }
+    }
+
+    /// `ON CONFLICT (_key)` assignments of an upsert: everything but the key takes the new row's value.
+    static func upsertAssignments(_ fields: [Field]) -> String {
+        writtenColumns(fields).dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    }
+
+    /// Rows per multi-row statement of `width` binds each: within both engines' bind limits.
+    static func rowsPerStatement(width: Int) -> Int { max(1, min(1000, 30_000 / width)) }
+
     /// The unique index on the record key, which upserts and the stored-key check rely on.
     static func createKeyIndex(_ db: any SQLDatabase, _ table: String) async throws {
         try await db.raw("CREATE UNIQUE INDEX IF NOT EXISTS \(unsafeRaw: table)_key ON \(unsafeRaw: table)(_key)").run()
