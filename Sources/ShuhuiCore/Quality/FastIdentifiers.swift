@@ -26,7 +26,12 @@ enum FastIdentifiers {
 
     /// Why `raw` is not a resident ID valid on `today` (`yyyymmdd`), or nil when it is.
     static func residentID(_ raw: String, today: CalendarDate, todayNumber: Int) -> IdentifierError? {
-        let fast: IdentifierError?? = ValueParsing.withBytes(raw) { b in
+        ValueParsing.withBytes(raw) { residentID($0, today: today, todayNumber: todayNumber) }
+    }
+
+    /// ``residentID(_:today:todayNumber:)`` on UTF-8 bytes.
+    static func residentID(_ b: UnsafeBufferPointer<UInt8>, today: CalendarDate, todayNumber: Int) -> IdentifierError? {
+        let fast: IdentifierError?? = { () -> IdentifierError?? in
             guard b.count == 18 else { return .none }
             var sum = 0
             for k in 0..<17 {
@@ -43,10 +48,10 @@ enum FastIdentifiers {
                   year >= 1900, number <= todayNumber
             else { return .some(.date) }
             return .some(nil)
-        }
+        }()
         if let fast { return fast }
         do {
-            _ = try ResidentID(raw, asOf: today)
+            _ = try ResidentID(String(decoding: b, as: UTF8.self), asOf: today)
             return nil
         } catch {
             return error
@@ -55,20 +60,23 @@ enum FastIdentifiers {
 
     /// The birth date (`yyyymmdd`) written in a resident ID's characters 7–14, or nil when
     /// the text is not shaped like an 18-character ID or those digits are not a real date.
-    static func birthDay(inID raw: String) -> Int? {
-        ValueParsing.withBytes(raw) { b in
-            let r = ValueParsing.trimmed(b)
-            guard r.count == 18, let year = ValueParsing.digits(b, r.lowerBound + 6, 4),
-                  let month = ValueParsing.digits(b, r.lowerBound + 10, 2),
-                  let day = ValueParsing.digits(b, r.lowerBound + 12, 2)
-            else { return nil }
-            return ValueParsing.dayNumber(year, month, day)
-        }
+    static func birthDay(inID b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let r = ValueParsing.trimmed(b)
+        guard r.count == 18, let year = ValueParsing.digits(b, r.lowerBound + 6, 4),
+              let month = ValueParsing.digits(b, r.lowerBound + 10, 2),
+              let day = ValueParsing.digits(b, r.lowerBound + 12, 2)
+        else { return nil }
+        return ValueParsing.dayNumber(year, month, day)
     }
 
     /// Why `raw` is not a unified social credit code, or nil when it is.
     static func creditCode(_ raw: String) -> IdentifierError? {
-        let fast: IdentifierError?? = ValueParsing.withBytes(raw) { b in
+        ValueParsing.withBytes(raw) { creditCode($0) }
+    }
+
+    /// ``creditCode(_:)`` on UTF-8 bytes.
+    static func creditCode(_ b: UnsafeBufferPointer<UInt8>) -> IdentifierError? {
+        let fast: IdentifierError?? = { () -> IdentifierError?? in
             guard b.count == 18 else { return .none }
             var sum = 0
             for k in 0..<17 {
@@ -97,10 +105,10 @@ enum FastIdentifiers {
             case let digit: expected = ValueParsing.zero + UInt8(digit)
             }
             return .some(check == expected ? nil : .organizationCheckCharacter)
-        }
+        }()
         if let fast { return fast }
         do {
-            _ = try CreditCode(raw)
+            _ = try CreditCode(String(decoding: b, as: UTF8.self))
             return nil
         } catch {
             return error
@@ -109,14 +117,19 @@ enum FastIdentifiers {
 
     /// Why `raw` is not a mainland mobile number, or nil when it is.
     static func mobile(_ raw: String) -> IdentifierError? {
-        let fast: IdentifierError?? = ValueParsing.withBytes(raw) { b in
+        ValueParsing.withBytes(raw) { mobile($0) }
+    }
+
+    /// ``mobile(_:)`` on UTF-8 bytes.
+    static func mobile(_ b: UnsafeBufferPointer<UInt8>) -> IdentifierError? {
+        let fast: IdentifierError?? = { () -> IdentifierError?? in
             guard b.count == 11 else { return .none }
             for k in 0..<11 where !ValueParsing.isDigit(b[k]) { return .none }
             return .some(b[0] == UInt8(ascii: "1") && b[1] >= UInt8(ascii: "3") ? nil : .format)
-        }
+        }()
         if let fast { return fast }
         do {
-            _ = try MobilePhone(raw)
+            _ = try MobilePhone(String(decoding: b, as: UTF8.self))
             return nil
         } catch {
             return error
@@ -125,7 +138,12 @@ enum FastIdentifiers {
 
     /// Why `raw` is not a mainland fixed-line number, or nil when it is.
     static func landline(_ raw: String) -> IdentifierError? {
-        let fast: IdentifierError?? = ValueParsing.withBytes(raw) { b in
+        ValueParsing.withBytes(raw) { landline($0) }
+    }
+
+    /// ``landline(_:)`` on UTF-8 bytes.
+    static func landline(_ b: UnsafeBufferPointer<UInt8>) -> IdentifierError? {
+        let fast: IdentifierError?? = { () -> IdentifierError?? in
             // Fast shapes: all digits, or digits-digits with one hyphen inside.
             var hyphen = -1
             for k in 0..<b.count {
@@ -148,10 +166,10 @@ enum FastIdentifiers {
             let ok = (3...4).contains(areaLength) && b[0] == ValueParsing.zero && (7...8).contains(localLength)
                 && b[localStart] >= UInt8(ascii: "2")
             return .some(ok ? nil : .format)
-        }
+        }()
         if let fast { return fast }
         do {
-            _ = try Landline(raw)
+            _ = try Landline(String(decoding: b, as: UTF8.self))
             return nil
         } catch {
             return error

@@ -145,6 +145,9 @@ public struct RecordChecker: Sendable {
     private var scalars: [ParsedScalars]
     private var present: [Bool]
     private var typed: [Bool]
+    /// Scratch for ``check(_:)``: the values' bytes, and where each starts and ends.
+    private var scratchBytes: [UInt8] = []
+    private var scratchSpans: [Int]
 
     /// Prepares the checks: field lookups, code-list sets and regular expressions are built
     /// once here, never per row.
@@ -256,6 +259,7 @@ public struct RecordChecker: Sendable {
         scalars = [ParsedScalars](repeating: ParsedScalars(), count: fields.count)
         present = [Bool](repeating: false, count: fields.count)
         self.typed = [Bool](repeating: false, count: fields.count)
+        scratchSpans = [Int](repeating: -1, count: 2 * fields.count)
     }
 
     /// The counts so far.
@@ -275,29 +279,79 @@ public struct RecordChecker: Sendable {
     /// - Returns: The typed values, the failures and the key. Batch uniqueness remembers
     ///   the key, so check each record once.
     public mutating func check(_ raw: [String?]) -> CheckedRecord {
+        var bytes = scratchBytes, spans = scratchSpans
+        scratchBytes = []
+        scratchSpans = []
+        bytes.removeAll(keepingCapacity: true)
+        for i in 0..<fields.count {
+            if i < raw.count, let s = raw[i], !s.isEmpty {
+                spans[2 * i] = bytes.count
+                bytes.append(contentsOf: s.utf8)
+                spans[2 * i + 1] = bytes.count
+            } else {
+                spans[2 * i] = -1
+                spans[2 * i + 1] = -1
+            }
+        }
+        let record = bytes.withUnsafeBufferPointer { b in
+            spans.withUnsafeBufferPointer { check(bytes: b, spans: $0, raw: raw) }
+        }
+        scratchBytes = bytes
+        scratchSpans = spans
+        return record
+    }
+
+    /// Checks one record whose values are UTF-8 bytes in one buffer, as a CSV reader holds
+    /// them: the same checks and counts as ``check(_:)``, without a `String` per value.
+    ///
+    /// - Parameters:
+    ///   - bytes: The buffer holding the values.
+    ///   - spans: Two numbers per field, in field order: where its value starts and ends in
+    ///     `bytes`. A start below 0, or an empty range, means the value is missing.
+    ///   - raw: The same values as strings, when the record may be stored: then ``CheckedRecord``
+    ///     carries the typed values and the key. Without them (a row that is only counted),
+    ///     `values` is empty and only a record that fails has its key.
+    public mutating func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?) -> CheckedRecord {
         let n = fields.count
-        var values = [TypedValue?](repeating: nil, count: n)
+        @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
+        }
+        /// Field `i`'s value as text: for failures, keys and rows that are kept.
+        func text(_ i: Int) -> String {
+            if let raw, i < raw.count, let s = raw[i] { return s }
+            return String(decoding: value(i), as: UTF8.self)
+        }
+        var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
         for i in 0..<n {
-            guard i < raw.count, let s = raw[i], !s.isEmpty else {
+            guard spans[2 * i] >= 0, spans[2 * i + 1] > spans[2 * i] else {
                 present[i] = false
                 typed[i] = false
                 continue
             }
             present[i] = true
-            let v = ValueParsing.parse(s, types[i], &scalars[i])
-            typed[i] = v != nil
-            values[i] = v
-        }
-
-        var key: String?
-        if !keyFields.isEmpty {
-            if keyFields.count == 1 {
-                let k = keyFields[0]
-                key = present[k] ? keyText(k, values, raw) : nil
-            } else if keyFields.allSatisfy({ present[$0] }) {
-                key = keyFields.map { keyText($0, values, raw) }.joined(separator: "\u{1F}")
+            if raw != nil {
+                let v = ValueParsing.parse(text(i), types[i], &scalars[i])
+                typed[i] = v != nil
+                values[i] = v
+            } else {
+                typed[i] = ValueParsing.scan(value(i), types[i], &scalars[i])
             }
         }
+
+        let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { present[$0] }
+        /// The primary-key values' canonical text, joined by U+001F.
+        func keyText() -> String {
+            keyFields.map { k in
+                var scratch = ParsedScalars()
+                let v = raw != nil ? values[k] : (typed[k] ? ValueParsing.parse(text(k), types[k], &scratch) : nil)
+                if let v {
+                    if case .text(let s) = v { return s }
+                    return v.description
+                }
+                return text(k)
+            }.joined(separator: "\u{1F}")
+        }
+        var key: String?
 
         var failures: [RuleFailure] = []
         for rule in compiled {
@@ -309,15 +363,26 @@ public struct RecordChecker: Sendable {
                 continue
             }
             if case .uniqueKey(let slot) = rule.op {
-                guard let key else { continue }
+                guard keyPresent else { continue }
                 checkedCounts[d] += 1
-                let fresh = ValueParsing.withBytes(key) { seen[slot].insert($0) }
+                let fresh: Bool
+                if keyFields.count == 1, types[keyFields[0]] == .string {
+                    // A string key's canonical text is its bytes as submitted.
+                    fresh = seen[slot].insert(value(keyFields[0]))
+                } else {
+                    let k = key ?? keyText()
+                    key = k
+                    fresh = ValueParsing.withBytes(k) { seen[slot].insert($0) }
+                }
                 if !fresh {
-                    failures.append(failure(rule, value: key.replacingOccurrences(of: "\u{1F}", with: ","), duplicateMessage))
+                    let k = key ?? keyText()
+                    key = k
+                    failures.append(failure(rule, value: k.replacingOccurrences(of: "\u{1F}", with: ","), duplicateMessage))
                 }
                 continue
             }
-            guard f >= 0, present[f], let s = raw[f] else { continue }
+            guard f >= 0, present[f] else { continue }
+            let b = value(f)
             var message: Localized?
             switch rule.op {
             case .notNull, .uniqueKey:
@@ -326,29 +391,30 @@ public struct RecordChecker: Sendable {
                 if !typed[f] { message = typeMessage(types[f]) }
             case .length(let max):
                 // Bytes bound characters from above: only long texts need counting.
-                let bytes = s.utf8.count
-                if bytes > max {
-                    let scalarsCount = ValueParsing.withBytes(s) { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-                    if scalarsCount > max {
-                        message = Localized(zh: "超过 \(max) 个字符（实为 \(scalarsCount) 个）", en: "is longer than \(max) characters (\(scalarsCount))")
+                if b.count > max {
+                    let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    if characters > max {
+                        message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
                     }
                 }
             case .pattern(let slot):
                 let (icu, simple) = patterns[slot]
-                let fast = simple.flatMap { p in ValueParsing.withBytes(s) { p.matches($0) } }
-                let matched = fast ?? (icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil)
+                let matched = simple?.matches(b) ?? {
+                    let s = text(f)
+                    return icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
+                }()
                 if !matched {
                     message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
                 }
             case .codeList(let slot):
-                if !codeLists[slot].contains(s) {
+                if !codeLists[slot].contains(text(f)) {
                     message = Localized(zh: "不在代码表中", en: "is not in the code list")
                 }
             case .rangeNumber(let low, let high):
                 let number: Double?
                 switch types[f] {
                 case .integer, .decimal: number = typed[f] ? scalars[f].number : nil
-                default: number = ValueParsing.decimal(s)
+                default: number = ValueParsing.decimal(b)
                 }
                 if let number {
                     if number < low || number > high { message = rangeMessage(low, high) }
@@ -362,23 +428,23 @@ public struct RecordChecker: Sendable {
                 let day = scalars[f].day
                 if day < low || day > high { message = dayRangeMessage(low, high) }
             case .residentID:
-                if let e = FastIdentifiers.residentID(s, today: today, todayNumber: todayNumber) {
+                if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
                     message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
                 }
             case .creditCode:
-                if let e = FastIdentifiers.creditCode(s) {
+                if let e = FastIdentifiers.creditCode(b) {
                     message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
                 }
             case .mobile:
-                if let e = FastIdentifiers.mobile(s) {
+                if let e = FastIdentifiers.mobile(b) {
                     message = identifierMessage("手机号码无效", "invalid mobile number", e)
                 }
             case .landline:
-                if let e = FastIdentifiers.landline(s) {
+                if let e = FastIdentifiers.landline(b) {
                     message = identifierMessage("固定电话号码无效", "invalid landline number", e)
                 }
             case .phone:
-                if FastIdentifiers.mobile(s) != nil, FastIdentifiers.landline(s) != nil {
+                if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
                     message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
                 }
             case .dateNotFuture:
@@ -387,11 +453,11 @@ public struct RecordChecker: Sendable {
                     message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
                 }
             case .birthDateMatchesID(let o):
-                guard typed[f], present[o], let id = raw[o], let born = FastIdentifiers.birthDay(inID: id) else { continue }
+                guard typed[f], present[o], let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
                 if born != scalars[f].day {
-                    let text = ValueParsing.dateText(born)
-                    message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(text) 不一致",
-                                        en: "differs from the birth date \(text) in “\(fields[o].code)”")
+                    let date = ValueParsing.dateText(born)
+                    message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
+                                        en: "differs from the birth date \(date) in “\(fields[o].code)”")
                 }
             case .after(let o, let daysOnly):
                 guard typed[f], present[o], typed[o] else { continue }
@@ -401,17 +467,26 @@ public struct RecordChecker: Sendable {
                 default: earlier = daysOnly ? scalars[f].day < scalars[o].day : scalars[f].stamp < scalars[o].stamp
                 }
                 if earlier {
-                    message = Localized(zh: "早于“\(fields[o].code)”（\(raw[o] ?? "")）", en: "is before “\(fields[o].code)” (\(raw[o] ?? ""))")
+                    let other = text(o)
+                    message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
                 }
             case .uniqueField(let slot):
-                let text = typed[f] ? (values[f].map(\.description) ?? s) : s
-                let fresh = ValueParsing.withBytes(text) { seen[slot].insert($0) }
+                // The canonical text: as submitted for strings and values that do not parse.
+                let fresh: Bool
+                if types[f] == .string || !typed[f] {
+                    fresh = seen[slot].insert(b)
+                } else {
+                    var scratch = ParsedScalars()
+                    let v = raw != nil ? values[f] : ValueParsing.parse(text(f), types[f], &scratch)
+                    fresh = ValueParsing.withBytes(v?.description ?? text(f)) { seen[slot].insert($0) }
+                }
                 if !fresh { message = duplicateMessage }
             }
             checkedCounts[d] += 1
-            if let message { failures.append(failure(rule, value: s, message)) }
+            if let message { failures.append(failure(rule, value: text(f), message)) }
         }
 
+        if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
         rowCount += 1
         if !failures.isEmpty {
             badRowCount += 1
@@ -420,15 +495,7 @@ public struct RecordChecker: Sendable {
         return CheckedRecord(values: values, failures: failures, key: key)
     }
 
-    // MARK: - Helpers (failure path only, except keyText)
-
-    private func keyText(_ k: Int, _ values: [TypedValue?], _ raw: [String?]) -> String {
-        if let v = values[k] {
-            if case .text(let s) = v { return s }
-            return v.description
-        }
-        return raw[k] ?? ""
-    }
+    // MARK: - Helpers (failure path only)
 
     private func failure(_ rule: Compiled, value: String?, _ message: Localized) -> RuleFailure {
         RuleFailure(ruleIndex: rule.index, kind: rule.kind, dimension: rule.dimension,

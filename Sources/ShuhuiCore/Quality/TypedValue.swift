@@ -125,6 +125,35 @@ enum ValueParsing {
         }
     }
 
+    /// Whether the UTF-8 bytes `b` (not empty) are a value of `type`, filling `scalars` as
+    /// ``parse(_:_:_:)`` does but without building the value: what checking a row needs when
+    /// the row is not going to be stored.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ type: FieldType, _ scalars: inout ParsedScalars) -> Bool {
+        switch type {
+        case .string:
+            return true
+        case .integer:
+            guard let v = integer(b) else { return false }
+            scalars.number = Double(v)
+        case .decimal:
+            guard let d = decimal(b) else { return false }
+            scalars.number = d
+        case .date:
+            let r = trimmed(b)
+            guard let day = date(b, r.lowerBound, r.upperBound) else { return false }
+            scalars.day = day
+            scalars.stamp = Int64(day) * 1_000_000
+        case .datetime:
+            let r = trimmed(b)
+            guard let stamp = datetime(b, r.lowerBound, r.upperBound) else { return false }
+            scalars.stamp = stamp
+            scalars.day = Int(stamp / 1_000_000)
+        case .boolean:
+            return boolean(b) != nil
+        }
+        return true
+    }
+
     /// The range of `b` without surrounding spaces and tabs.
     @inline(__always) static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var lo = 0, hi = b.count
@@ -215,20 +244,15 @@ enum ValueParsing {
 
     /// A finite decimal, or nil.
     static func decimal(_ raw: String) -> Double? {
-        if let fast = withBytes(raw, simpleDecimal) { return fast }
-        let range: Range<Int>? = withBytes(raw) { b in
-            let r = trimmed(b)
-            return isDecimalShape(b, r) ? r : nil
-        }
-        guard let range else { return nil }
-        let value: Double?
-        if range.count == raw.utf8.count {
-            value = Double(raw)
-        } else {
-            let u = raw.utf8
-            value = Double(String(decoding: u[u.index(u.startIndex, offsetBy: range.lowerBound)..<u.index(u.startIndex, offsetBy: range.upperBound)], as: UTF8.self))
-        }
-        guard let value, value.isFinite else { return nil }
+        withBytes(raw) { decimal($0) }
+    }
+
+    /// A finite decimal written in UTF-8 bytes, or nil.
+    static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let fast = simpleDecimal(b) { return fast }
+        let r = trimmed(b)
+        guard isDecimalShape(b, r), let value = Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)), value.isFinite
+        else { return nil }
         return value
     }
 

@@ -37,8 +37,8 @@ public struct CSVStreamParser: Sendable {
     private var line = 1
     /// Line the record being read started on.
     private var rowLine = 1
-    private var row: [String] = []
-    private var width = 0
+    /// Cells read and not yet handed out, ending with those of the record being read.
+    private var cells = CellBatch()
     private var inQuotes = false
     private var quoteLine = 1
     private var field: [UInt8] = []
@@ -56,14 +56,18 @@ public struct CSVStreamParser: Sendable {
     /// - Throws: `SpreadsheetError` `.unknownEncoding` naming the line with bytes invalid for
     ///   the charset.
     public mutating func feed(_ chunk: Data) throws(SpreadsheetError) -> [StreamRow] {
+        try feedCells(chunk).rows
+    }
+
+    /// Parses what `chunk` completes, as ``feed(_:)`` does, returning the records as cells.
+    public mutating func feedCells(_ chunk: Data) throws(SpreadsheetError) -> CellBatch {
         pending.append(contentsOf: chunk)
         if charset == nil, !(atStart && pending.starts(with: StreamBytes.bom)), pending.count < Self.sample {
-            return []
+            return CellBatch()
         }
-        guard let cut = Self.safeCut(pending) else { return [] }
-        var rows: [StreamRow] = []
-        try process(upTo: cut, final: false, into: &rows)
-        return rows
+        guard let cut = Self.safeCut(pending) else { return CellBatch() }
+        try process(upTo: cut, final: false)
+        return cells.takeFinished()
     }
 
     /// Parses the rest of the body.
@@ -72,11 +76,15 @@ public struct CSVStreamParser: Sendable {
     /// - Throws: `SpreadsheetError` `.unterminatedQuote` with the line the open quote is on,
     ///   or `.unknownEncoding` naming the line with invalid bytes.
     public mutating func finish() throws(SpreadsheetError) -> [StreamRow] {
-        var rows: [StreamRow] = []
-        if !pending.isEmpty { try process(upTo: pending.count, final: true, into: &rows) }
+        try finishCells().rows
+    }
+
+    /// Parses the rest of the body, as ``finish()`` does, returning the records as cells.
+    public mutating func finishCells() throws(SpreadsheetError) -> CellBatch {
+        if !pending.isEmpty { try process(upTo: pending.count, final: true) }
         if inQuotes { throw SpreadsheetError(.unterminatedQuote, line: quoteLine) }
-        if !row.isEmpty { finishRow(into: &rows) }
-        return rows
+        if cells.openCells > 0 { finishRow() }
+        return cells.takeFinished()
     }
 
     /// The end of the last complete line in `bytes`: after its last LF, or after its last CR
@@ -92,10 +100,11 @@ public struct CSVStreamParser: Sendable {
         return nil
     }
 
-    private mutating func process(upTo cut: Int, final: Bool, into rows: inout [StreamRow]) throws(SpreadsheetError) {
-        let segment = pending[0..<cut]
-        pending.removeFirst(cut)
-        var bytes = Array(segment)
+    private mutating func process(upTo cut: Int, final: Bool) throws(SpreadsheetError) {
+        // The segment keeps the buffer (no copy); only the unfinished line is copied out.
+        var bytes = pending
+        pending = Array(bytes[cut...])
+        bytes.removeSubrange(cut...)
         let first = atStart
         if atStart {
             atStart = false
@@ -113,20 +122,20 @@ public struct CSVStreamParser: Sendable {
         }
         switch charset {
         case nil:
-            bytes.withUnsafeBufferPointer { parse($0, final: final, into: &rows) }
+            bytes.withUnsafeBufferPointer { parse($0, final: final) }
         case .utf8?:
             let invalid = bytes.withUnsafeBufferPointer { p in
                 StreamBytes.firstInvalidUTF8(p).map { StreamBytes.lineBreaks(p, before: $0) }
             }
             if let invalid { throw SpreadsheetError(.unknownEncoding, line: line + invalid) }
-            bytes.withUnsafeBufferPointer { parse($0, final: final, into: &rows) }
+            bytes.withUnsafeBufferPointer { parse($0, final: final) }
         case .gb18030?:
             var text = try decodeGB18030(bytes)
             // GB18030's own byte-order mark (84 31 95 33) decodes to U+FEFF.
             if first, text.unicodeScalars.first == "\u{FEFF}" {
                 text.unicodeScalars.removeFirst()
             }
-            text.withUTF8 { parse($0, final: final, into: &rows) }
+            text.withUTF8 { parse($0, final: final) }
         }
     }
 
@@ -153,20 +162,15 @@ public struct CSVStreamParser: Sendable {
         throw SpreadsheetError(.unknownEncoding, line: lineNumber)
     }
 
-    private mutating func finishRow(into rows: inout [StreamRow]) {
+    private mutating func finishRow() {
         // A line with nothing on it parses as one empty cell; it is not a record.
-        if !(row.count == 1 && row[0].isEmpty) {
-            width = row.count
-            rows.append(StreamRow(fields: row, line: rowLine))
-        }
-        row = []
-        row.reserveCapacity(width)
+        cells.endRow(line: rowLine)
         rowLine = line
     }
 
     /// The RFC 4180 state machine over UTF-8 bytes. Delimiters are ASCII, so scanning bytes
     /// never splits a character. `b` ends with a line break unless `final`.
-    private mutating func parse(_ b: UnsafeBufferPointer<UInt8>, final: Bool, into rows: inout [StreamRow]) {
+    private mutating func parse(_ b: UnsafeBufferPointer<UInt8>, final: Bool) {
         let n = b.count
         var i = 0
         let quote = Self.quote, comma = Self.comma, cr = Self.cr, lf = Self.lf
@@ -184,7 +188,7 @@ public struct CSVStreamParser: Sendable {
                         if c == comma || c == cr || c == lf { break }
                         i += 1
                     }
-                    row.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    cells.appendCell(UnsafeBufferPointer(rebasing: b[start..<i]))
                 }
             }
             if inQuotes {
@@ -213,23 +217,23 @@ public struct CSVStreamParser: Sendable {
                     field.append(b[i])
                     i += 1
                 }
-                row.append(String(decoding: field, as: UTF8.self))
+                cells.appendCell(field)
             }
             guard i < n else { break }
             switch b[i] {
             case comma:
                 i += 1
                 // "a," at the very end still has a second, empty field.
-                if i == n, final { row.append("") }
+                if i == n, final { cells.appendCell([]) }
             case cr:
                 i += 1
                 if i < n, b[i] == lf { i += 1 }
                 line += 1
-                finishRow(into: &rows)
+                finishRow()
             default:
                 i += 1
                 line += 1
-                finishRow(into: &rows)
+                finishRow()
             }
         }
     }

@@ -15,6 +15,93 @@ public struct StreamRow: Sendable, Equatable {
     }
 }
 
+/// CSV records as cells packed into one byte buffer: what the stream parser produces, so that a
+/// million rows cost a few buffers instead of a `String` per cell and an array per row.
+///
+/// Cells are consecutive in ``bytes``: cell `k` is `bytes[cellEnds[k - 1]..<cellEnds[k]]`
+/// (from 0 for the first), UTF-8 without quotes (a doubled quote inside a quoted cell is
+/// already one quote). Row `r` is cells `rowEnds[r - 1]..<rowEnds[r]` (from 0 for the first).
+public struct CellBatch: Sendable, Equatable {
+    /// Every cell's UTF-8 bytes, one after another.
+    public internal(set) var bytes: [UInt8] = []
+    /// The end of each cell in ``bytes``.
+    public internal(set) var cellEnds: [Int] = []
+    /// The end of each row in ``cellEnds``.
+    public internal(set) var rowEnds: [Int] = []
+    /// The 1-based line each row starts on.
+    public internal(set) var lines: [Int] = []
+
+    /// Creates an empty batch.
+    public init() {}
+
+    /// The number of rows.
+    public var count: Int { rowEnds.count }
+
+    /// The cells of row `r`, as indexes for ``cell(_:)``.
+    @inline(__always) public func cells(ofRow r: Int) -> Range<Int> {
+        (r == 0 ? 0 : rowEnds[r - 1])..<rowEnds[r]
+    }
+
+    /// The byte range of cell `k` in ``bytes``.
+    @inline(__always) public func cell(_ k: Int) -> Range<Int> {
+        (k == 0 ? 0 : cellEnds[k - 1])..<cellEnds[k]
+    }
+
+    /// Cell `k` as text.
+    public func text(_ k: Int) -> String {
+        let r = cell(k)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+    }
+
+    /// The rows as ``StreamRow``s (a `String` per cell).
+    public var rows: [StreamRow] {
+        (0..<count).map { r in StreamRow(fields: cells(ofRow: r).map(text), line: lines[r]) }
+    }
+
+    mutating func appendCell(_ cell: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: cell)
+        cellEnds.append(bytes.count)
+    }
+
+    mutating func appendCell(_ cell: [UInt8]) {
+        bytes.append(contentsOf: cell)
+        cellEnds.append(bytes.count)
+    }
+
+    /// Cells after the last finished row.
+    var openCells: Int { cellEnds.count - (rowEnds.last ?? 0) }
+
+    /// Ends the row made of the open cells, starting on `line`; a row of one empty cell (an
+    /// empty line) is dropped instead.
+    mutating func endRow(line: Int) {
+        if openCells == 1, cell(cellEnds.count - 1).isEmpty {
+            cellEnds.removeLast()
+            return
+        }
+        rowEnds.append(cellEnds.count)
+        lines.append(line)
+    }
+
+    /// Takes the finished rows out, leaving the open cells (a record still being read) behind.
+    mutating func takeFinished() -> CellBatch {
+        let open = openCells
+        guard open > 0 else {
+            defer { self = CellBatch() }
+            return self
+        }
+        let doneCells = rowEnds.last ?? 0
+        let doneBytes = doneCells == 0 ? 0 : cellEnds[doneCells - 1]
+        var rest = CellBatch()
+        rest.bytes = Array(bytes[doneBytes...])
+        rest.cellEnds = cellEnds[doneCells...].map { $0 - doneBytes }
+        var done = self
+        done.bytes.removeSubrange(doneBytes...)
+        done.cellEnds.removeSubrange(doneCells...)
+        self = rest
+        return done
+    }
+}
+
 /// The text encodings accepted for streamed CSV.
 public enum StreamCharset: String, Sendable, CaseIterable, Codable {
     /// UTF-8, with or without a byte-order mark.

@@ -31,8 +31,20 @@ struct IngestSession {
     /// The previous chunk's writes, still running while the next chunk is read and checked.
     var inflight: Task<Void, any Error>?
     var malformed: [FieldIssue] = []
+    /// Whether rows that pass are kept until the flush: when they are written, or when the
+    /// flush still checks them against stored keys or referenced resources. A dry run into
+    /// an empty table only counts them, and never builds their strings.
+    var keepRows = true
+    /// Rows that passed and were only counted, not kept, since the last flush.
+    var passedUnkept = 0
+    /// Rows checked since the last flush.
+    var sinceFlush = 0
+    /// Per-row scratch: where each field's value starts and ends in a CSV cell batch.
+    var spans: [Int] = []
 
     enum Parser {
+        /// Only while a parser is taken out to be mutated in place (see `feed`).
+        case idle
         case csv(CSVStreamParser)
         case jsonl(JSONLinesStreamParser)
         case json(JSONArrayStreamParser)
@@ -136,6 +148,8 @@ struct IngestSession {
         deferKeyIndex = hasKey && !options.dryRun && !storedKeysPossible && options.mode != .upsert
             && (dialect == .sqlite || options.mode == .append)
         if deferKeyIndex { try await DataTable.dropKeyIndex(db, table) }
+        keepRows = !options.dryRun || !references.isEmpty || (hasKey && options.mode == .append && storedKeysPossible)
+        spans = [Int](repeating: -1, count: 2 * fields.count)
     }
 
     // MARK: - Reading
@@ -159,52 +173,79 @@ struct IngestSession {
     }
 
     enum Parsed {
-        case rows([StreamRow])
+        case cells(CellBatch)
         case objects([StreamObject])
     }
 
     private mutating func take(_ parsed: Parsed) async throws {
         switch parsed {
-        case .rows(let rows):
-            for row in rows { try acceptCSV(row) }
+        case .cells(let batch):
+            try acceptCSV(batch)
         case .objects(let objects):
             for object in objects { acceptObject(object) }
         }
         if malformed.count >= 50 { throw IngestError.malformed(malformed) }
-        if pending.count >= Self.flushRows { try await flush() }
+        if sinceFlush >= Self.flushRows { try await flush() }
     }
 
-    private mutating func acceptCSV(_ row: StreamRow) throws {
-        guard let map = columnMap else {
-            var map: [Int] = []
-            var seen = Set<Int>()
-            for cell in row.fields {
-                let name = cell.trimmingCharacters(in: .whitespaces)
-                guard let i = fieldIndex[name] else {
-                    malformed.append(issue(row.line, name, "unknown_column", Localized(zh: "列“\(name)”不是该资源的信息项", en: "column “\(name)” is not an item of this resource")))
-                    map.append(-1)
+    /// Takes CSV records: the first is the header; each value is checked from the batch's
+    /// bytes, and strings are built only for rows that are kept or fail.
+    private mutating func acceptCSV(_ batch: CellBatch) throws {
+        var first = 0
+        if columnMap == nil, batch.count > 0 {
+            try acceptHeader(batch.cells(ofRow: 0).map(batch.text), line: batch.lines[0])
+            first = 1
+        }
+        guard let map = columnMap, first < batch.count else { return }
+        var spans = self.spans
+        self.spans = []
+        defer { self.spans = spans }
+        batch.bytes.withUnsafeBufferPointer { b in
+            for r in first..<batch.count {
+                let cells = batch.cells(ofRow: r)
+                guard cells.count == map.count else {
+                    malformed.append(issue(batch.lines[r], nil, "column_count",
+                        Localized(zh: "应有 \(map.count) 列，实有 \(cells.count) 列", en: "expected \(map.count) columns, found \(cells.count)")))
                     continue
                 }
-                if !seen.insert(i).inserted {
-                    malformed.append(issue(row.line, name, "duplicate_column", Localized(zh: "列“\(name)”重复", en: "column “\(name)” appears twice")))
+                for k in spans.indices { spans[k] = -1 }
+                for (c, i) in map.enumerated() where i >= 0 {
+                    let range = batch.cell(cells.lowerBound + c)
+                    spans[2 * i] = range.lowerBound
+                    spans[2 * i + 1] = range.upperBound
                 }
-                map.append(i)
+                spans.withUnsafeBufferPointer { accept(line: batch.lines[r], bytes: b, spans: $0) }
             }
-            for (i, f) in fields.enumerated() where f.primaryKey && !seen.contains(i) {
-                malformed.append(issue(row.line, f.name, "missing_key_column", Localized(zh: "缺少主键列“\(f.name)”（\(f.code)）", en: "key column “\(f.code)” is missing")))
+        }
+    }
+
+    /// The row's values as strings: "" for an empty cell, nil for a field with no column.
+    private static func strings(_ b: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> [String?] {
+        (0..<spans.count / 2).map { i in
+            spans[2 * i] < 0 ? nil : String(decoding: UnsafeBufferPointer(rebasing: b[spans[2 * i]..<spans[2 * i + 1]]), as: UTF8.self)
+        }
+    }
+
+    private mutating func acceptHeader(_ names: [String], line: Int) throws {
+        var map: [Int] = []
+        var seen = Set<Int>()
+        for cell in names {
+            let name = cell.trimmingCharacters(in: .whitespaces)
+            guard let i = fieldIndex[name] else {
+                malformed.append(issue(line, name, "unknown_column", Localized(zh: "列“\(name)”不是该资源的信息项", en: "column “\(name)” is not an item of this resource")))
+                map.append(-1)
+                continue
             }
-            columnMap = map
-            if !malformed.isEmpty { throw IngestError.malformed(malformed) }
-            return
+            if !seen.insert(i).inserted {
+                malformed.append(issue(line, name, "duplicate_column", Localized(zh: "列“\(name)”重复", en: "column “\(name)” appears twice")))
+            }
+            map.append(i)
         }
-        guard row.fields.count == map.count else {
-            malformed.append(issue(row.line, nil, "column_count",
-                Localized(zh: "应有 \(map.count) 列，实有 \(row.fields.count) 列", en: "expected \(map.count) columns, found \(row.fields.count)")))
-            return
+        for (i, f) in fields.enumerated() where f.primaryKey && !seen.contains(i) {
+            malformed.append(issue(line, f.name, "missing_key_column", Localized(zh: "缺少主键列“\(f.name)”（\(f.code)）", en: "key column “\(f.code)” is missing")))
         }
-        var raw = [String?](repeating: nil, count: fields.count)
-        for (c, i) in map.enumerated() where i >= 0 { raw[i] = row.fields[c] }
-        accept(line: row.line, raw: raw)
+        columnMap = map
+        if !malformed.isEmpty { throw IngestError.malformed(malformed) }
     }
 
     private mutating func acceptObject(_ object: StreamObject) {
@@ -223,11 +264,28 @@ struct IngestSession {
         FieldIssue(sheet: options.format.rawValue, row: line, column: column, code: code, message: message)
     }
 
+    private mutating func accept(line: Int, bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>) {
+        rowsTotal += 1
+        sinceFlush += 1
+        let raw = keepRows ? Self.strings(bytes, spans) : nil
+        let record = checker.check(bytes: bytes, spans: spans, raw: raw)
+        settle(line: line, raw: raw ?? (record.failures.isEmpty ? [] : Self.strings(bytes, spans)), record: record)
+    }
+
     private mutating func accept(line: Int, raw: [String?]) {
         rowsTotal += 1
-        let record = checker.check(raw)
+        sinceFlush += 1
+        settle(line: line, raw: raw, record: checker.check(raw))
+    }
+
+    /// Keeps or counts a record that passed, or sends one that failed to problem data.
+    private mutating func settle(line: Int, raw: [String?], record: CheckedRecord) {
         if record.failures.isEmpty {
-            pending.append(Pending(line: line, raw: raw, record: record))
+            if keepRows {
+                pending.append(Pending(line: line, raw: raw, record: record))
+            } else {
+                passedUnkept += 1
+            }
         } else {
             reject(line: line, raw: raw, key: record.key, failures: record.failures.map {
                 Failure(field: $0.field, rule: $0.kind.rawValue, dimension: $0.dimension, value: $0.value, message: $0.message)
@@ -249,6 +307,7 @@ struct IngestSession {
         try await drain()
         var rows = pending
         pending = []
+        sinceFlush = 0
         if !rows.isEmpty {
             var failed: [Int: [Failure]] = [:]
             for ref in references {
@@ -299,7 +358,8 @@ struct IngestSession {
                 rows = rows.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
             }
         }
-        rowsStored += rows.count
+        rowsStored += rows.count + passedUnkept
+        passedUnkept = 0
         let problems = self.problems
         self.problems = []
         // A dry run checks everything above and stores nothing.
@@ -371,17 +431,21 @@ struct IngestSession {
 extension IngestSession.Parser {
     mutating func feed(_ chunk: Data) throws -> IngestSession.Parsed {
         switch self {
-        case .csv(var p): defer { self = .csv(p) }; return .rows(try p.feed(chunk))
-        case .jsonl(var p): defer { self = .jsonl(p) }; return .objects(try p.feed(chunk))
-        case .json(var p): defer { self = .json(p) }; return .objects(try p.feed(chunk))
+        // Each parser is taken out (leaving `.idle`) so that it is the only owner of its
+        // buffers while it mutates them; otherwise every chunk would copy them.
+        case .csv(var p): self = .idle; defer { self = .csv(p) }; return .cells(try p.feedCells(chunk))
+        case .jsonl(var p): self = .idle; defer { self = .jsonl(p) }; return .objects(try p.feed(chunk))
+        case .json(var p): self = .idle; defer { self = .json(p) }; return .objects(try p.feed(chunk))
+        case .idle: return .objects([])
         }
     }
 
     mutating func finish() throws -> IngestSession.Parsed {
         switch self {
-        case .csv(var p): defer { self = .csv(p) }; return .rows(try p.finish())
-        case .jsonl(var p): defer { self = .jsonl(p) }; return .objects(try p.finish())
-        case .json(var p): defer { self = .json(p) }; return .objects(try p.finish())
+        case .csv(var p): self = .idle; defer { self = .csv(p) }; return .cells(try p.finishCells())
+        case .jsonl(var p): self = .idle; defer { self = .jsonl(p) }; return .objects(try p.finish())
+        case .json(var p): self = .idle; defer { self = .json(p) }; return .objects(try p.finish())
+        case .idle: return .objects([])
         }
     }
 }
