@@ -538,6 +538,56 @@ import Testing
         #expect(ValueParsing.withBytes(String(repeating: "1", count: 64)) { id.matches($0) } == nil)
     }
 
+    @Test func checkingBytesAgreesWithCheckingStrings() {
+        let rules = QualityRule.implicitRules(for: fields) + [
+            QualityRule(kind: .unique),
+            QualityRule(kind: .unique, field: "csrq"),
+            QualityRule(kind: .residentID, field: "sfzh"),
+            QualityRule(kind: .codeList, field: "xb", values: ["男", "女"]),
+            QualityRule(kind: .mobile, field: "sjhm"),
+            QualityRule(kind: .phone, field: "lxdh"),
+            QualityRule(kind: .creditCode, field: "xydm"),
+            QualityRule(kind: .pattern, field: "xydm", pattern: "[0-9A-Z]{18}"),
+            QualityRule(kind: .length, field: "xm", maxLength: 2),
+            QualityRule(kind: .dateNotFuture, field: "csrq"),
+            QualityRule(kind: .crossField, field: "csrq", otherField: "sfzh", check: .birthDateMatchesID),
+            QualityRule(kind: .crossField, field: "jssj", otherField: "kssj", check: .after),
+            QualityRule(kind: .range, field: "je", min: 0, max: 1000),
+        ]
+        let id = "11010519491231002" + String(ResidentID.checkCharacter(for: "11010519491231002")!)
+        let rows: [[String: String]] = [
+            ["sfzh": id, "xm": "段誉", "xb": "男", "csrq": "1949-12-31", "sjhm": "13800138000", "je": "12.5",
+             "xydm": "91350100M000100Y43", "kssj": "2024-01-01 08:00", "jssj": "2024-01-01 09:00", "lxdh": "010-62345678"],
+            ["sfzh": id, "xm": "王语嫣儿", "xb": "M", "csrq": "1949/12/31", "sjhm": "1380013800", "je": "1e9",
+             "xydm": "91350100m000100y43", "kssj": "2024-01-01 08:00", "jssj": "2023-12-31 09:00", "lxdh": "12"],
+            ["sfzh": "110105194912310021", "xm": "", "csrq": "2030-01-01", "je": "abc", "nl": "1.5", "yx": "maybe", "jsrq": "2024-02-30"],
+            ["sfzh": "", "xm": "阿朱", "csrq": "1990-01-01"],
+            ["sfzh": " \(id) ", "xm": "12", "csrq": "19491231", "je": " 7 "],
+        ]
+        var strings = checker(rules), bytes = checker(rules), kept = checker(rules)
+        for values in rows {
+            let raw = row(values)
+            let expected = strings.check(raw)
+            var buffer: [UInt8] = []
+            var spans: [Int] = []
+            for value in raw {
+                spans.append(value == nil ? -1 : buffer.count)
+                buffer.append(contentsOf: (value ?? "").utf8)
+                spans.append(value == nil ? -1 : buffer.count)
+            }
+            let counted = buffer.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { bytes.check(bytes: b, spans: $0, raw: nil) } }
+            let stored = buffer.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { kept.check(bytes: b, spans: $0, raw: raw) } }
+            #expect(counted.failures == expected.failures, "\(values)")
+            #expect(counted.values.isEmpty)
+            #expect(counted.key == (expected.failures.isEmpty ? nil : expected.key), "\(values)")
+            #expect(stored == expected, "\(values)")
+            if values == rows[0] { #expect(expected.failures.isEmpty, "\(expected.failures.map(\.message.en))") }
+        }
+        #expect(bytes.tally == strings.tally)
+        #expect(kept.tally == strings.tally)
+        #expect(strings.tally.badRows == 4)  // the first row passes
+    }
+
     @Test func timing200kRows() {
         let rules = QualityRule.implicitRules(for: fields) + [
             QualityRule(kind: .residentID, field: "sfzh"),

@@ -130,6 +130,18 @@ import Testing
         }
     }
 
+    @Test func cellsArePackedIntoOneBuffer() throws {
+        var parser = CSVStreamParser(charset: .utf8)
+        // The second record is still open (a quoted line break) when the first chunk ends.
+        let first = try parser.feedCells(Data("名,\"a\"\"b\"\n\nc,\"d\n".utf8))
+        #expect(first.count == 1)
+        #expect(first.cells(ofRow: 0).map(first.text) == ["名", "a\"b"])
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "名a\"b")
+        #expect(first.cell(1) == 3..<6)
+        let rest = try parser.feedCells(Data("e\",\n".utf8)).rows + (try parser.finishCells()).rows
+        #expect(rest == [StreamRow(fields: ["c", "d\ne", ""], line: 3)])
+    }
+
     @Test func invalidBytesNameTheirLine() {
         // UTF-8 decided by line 2, then a lone 0xFF on line 3.
         let bad = Data("a,b\n段,誉\n".utf8) + Data([0x63, 0xFF, 0x0A]) + Data("d,e\n".utf8)

@@ -137,14 +137,18 @@ public struct RecordChecker: Sendable {
     private let patterns: [(icu: NSRegularExpression, simple: SimplePattern?)]
     private let codeLists: [Set<String>]
     private let todayNumber: Int
-    private var seen: [KeySet]
-    private var checkedCounts = [Int](repeating: 0, count: 7)
-    private var failedCounts = [Int](repeating: 0, count: 7)
+    /// Batch uniqueness: the values seen so far.
+    private var uniqueness: BatchUniqueness
+    /// Evaluations and failures per dimension, by ``QualityDimension/ordinal``.
+    private var checkedCounts = InlineArray<7, Int>(repeating: 0)
+    private var failedCounts = InlineArray<7, Int>(repeating: 0)
     private var rowCount = 0, badRowCount = 0
-    /// Per-field scratch, reused for every row so that checking allocates only the record.
-    private var scalars: [ParsedScalars]
-    private var present: [Bool]
-    private var typed: [Bool]
+    /// What checking a row learns about one of its fields (kept on the stack, per row).
+    private struct FieldState {
+        var present = false
+        var typed = false
+        var scalars = ParsedScalars()
+    }
     /// Scratch for ``check(_:)``: the values' bytes, and where each starts and ends.
     private var scratchBytes: [UInt8] = []
     private var scratchSpans: [Int]
@@ -176,7 +180,7 @@ public struct RecordChecker: Sendable {
         for (i, f) in fields.enumerated() where index[f.code] == nil { index[f.code] = i }
         var compiled: [Compiled] = [], skipped: [Int] = []
         var patterns: [(icu: NSRegularExpression, simple: SimplePattern?)] = [], codeLists: [Set<String>] = []
-        var uniqueSlots = 0
+        var uniqueSlots: [Int?] = []
         for (i, rule) in effective.enumerated() {
             let f = rule.field.flatMap { index[$0] }
             if rule.field != nil, f == nil {
@@ -231,14 +235,15 @@ public struct RecordChecker: Sendable {
                 default: op = nil
                 }
             case .unique:
-                if rule.scope == .stored {
+                // One bit per rule in BatchUniqueness's results: at most 64 of them.
+                if rule.scope == .stored || uniqueSlots.count == 64 {
                     op = nil
-                } else if f != nil {
-                    op = .uniqueField(slot: uniqueSlots)
-                    uniqueSlots += 1
+                } else if let f {
+                    op = .uniqueField(slot: uniqueSlots.count)
+                    uniqueSlots.append(f)
                 } else if !keyFields.isEmpty {
-                    op = .uniqueKey(slot: uniqueSlots)
-                    uniqueSlots += 1
+                    op = .uniqueKey(slot: uniqueSlots.count)
+                    uniqueSlots.append(nil)
                 } else {
                     op = nil
                 }
@@ -255,10 +260,7 @@ public struct RecordChecker: Sendable {
         self.skippedRules = skipped
         self.patterns = patterns
         self.codeLists = codeLists
-        seen = [KeySet](repeating: KeySet(), count: uniqueSlots)
-        scalars = [ParsedScalars](repeating: ParsedScalars(), count: fields.count)
-        present = [Bool](repeating: false, count: fields.count)
-        self.typed = [Bool](repeating: false, count: fields.count)
+        uniqueness = BatchUniqueness(slots: uniqueSlots, keyFields: keyFields, types: types)
         scratchSpans = [Int](repeating: -1, count: 2 * fields.count)
     }
 
@@ -313,186 +315,171 @@ public struct RecordChecker: Sendable {
     ///     `values` is empty and only a record that fails has its key.
     public mutating func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?) -> CheckedRecord {
         let n = fields.count
-        @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
-        }
-        /// Field `i`'s value as text: for failures, keys and rows that are kept.
-        func text(_ i: Int) -> String {
-            if let raw, i < raw.count, let s = raw[i] { return s }
-            return String(decoding: value(i), as: UTF8.self)
-        }
-        var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
-        for i in 0..<n {
-            guard spans[2 * i] >= 0, spans[2 * i + 1] > spans[2 * i] else {
-                present[i] = false
-                typed[i] = false
-                continue
+        let duplicates = uniqueness.isEmpty ? 0 : uniqueness.duplicates(bytes: bytes, spans: spans)
+        return withUnsafeTemporaryAllocation(of: FieldState.self, capacity: n) { state in
+            state.initialize(repeating: FieldState())
+            @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
             }
-            present[i] = true
-            if raw != nil {
-                let v = ValueParsing.parse(text(i), types[i], &scalars[i])
-                typed[i] = v != nil
-                values[i] = v
-            } else {
-                typed[i] = ValueParsing.scan(value(i), types[i], &scalars[i])
+            /// Field `i`'s value as text: for failures, keys and rows that are kept.
+            func text(_ i: Int) -> String {
+                if let raw, i < raw.count, let s = raw[i] { return s }
+                return String(decoding: value(i), as: UTF8.self)
             }
-        }
-
-        let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { present[$0] }
-        /// The primary-key values' canonical text, joined by U+001F.
-        func keyText() -> String {
-            keyFields.map { k in
-                var scratch = ParsedScalars()
-                let v = raw != nil ? values[k] : (typed[k] ? ValueParsing.parse(text(k), types[k], &scratch) : nil)
-                if let v {
-                    if case .text(let s) = v { return s }
-                    return v.description
-                }
-                return text(k)
-            }.joined(separator: "\u{1F}")
-        }
-        var key: String?
-
-        var failures: [RuleFailure] = []
-        for rule in compiled {
-            let f = rule.field
-            let d = rule.dimension.ordinal
-            if case .notNull = rule.op {
-                checkedCounts[d] += 1
-                if !present[f] { failures.append(failure(rule, value: nil, notNullMessage)) }
-                continue
-            }
-            if case .uniqueKey(let slot) = rule.op {
-                guard keyPresent else { continue }
-                checkedCounts[d] += 1
-                let fresh: Bool
-                if keyFields.count == 1, types[keyFields[0]] == .string {
-                    // A string key's canonical text is its bytes as submitted.
-                    fresh = seen[slot].insert(value(keyFields[0]))
-                } else {
-                    let k = key ?? keyText()
-                    key = k
-                    fresh = ValueParsing.withBytes(k) { seen[slot].insert($0) }
-                }
-                if !fresh {
-                    let k = key ?? keyText()
-                    key = k
-                    failures.append(failure(rule, value: k.replacingOccurrences(of: "\u{1F}", with: ","), duplicateMessage))
-                }
-                continue
-            }
-            guard f >= 0, present[f] else { continue }
-            let b = value(f)
-            var message: Localized?
-            switch rule.op {
-            case .notNull, .uniqueKey:
-                continue
-            case .type:
-                if !typed[f] { message = typeMessage(types[f]) }
-            case .length(let max):
-                // Bytes bound characters from above: only long texts need counting.
-                if b.count > max {
-                    let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                    if characters > max {
-                        message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
-                    }
-                }
-            case .pattern(let slot):
-                let (icu, simple) = patterns[slot]
-                let matched = simple?.matches(b) ?? {
-                    let s = text(f)
-                    return icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
-                }()
-                if !matched {
-                    message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
-                }
-            case .codeList(let slot):
-                if !codeLists[slot].contains(text(f)) {
-                    message = Localized(zh: "不在代码表中", en: "is not in the code list")
-                }
-            case .rangeNumber(let low, let high):
-                let number: Double?
-                switch types[f] {
-                case .integer, .decimal: number = typed[f] ? scalars[f].number : nil
-                default: number = ValueParsing.decimal(b)
-                }
-                if let number {
-                    if number < low || number > high { message = rangeMessage(low, high) }
-                } else if types[f] == .string {
-                    message = Localized(zh: "不是数值", en: "is not a number")
-                } else {
+            var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
+            for i in 0..<n {
+                guard spans[2 * i] >= 0, spans[2 * i + 1] > spans[2 * i] else {
+                    state[i].present = false
+                    state[i].typed = false
                     continue
                 }
-            case .rangeDay(let low, let high):
-                guard typed[f] else { continue }
-                let day = scalars[f].day
-                if day < low || day > high { message = dayRangeMessage(low, high) }
-            case .residentID:
-                if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
-                    message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
-                }
-            case .creditCode:
-                if let e = FastIdentifiers.creditCode(b) {
-                    message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
-                }
-            case .mobile:
-                if let e = FastIdentifiers.mobile(b) {
-                    message = identifierMessage("手机号码无效", "invalid mobile number", e)
-                }
-            case .landline:
-                if let e = FastIdentifiers.landline(b) {
-                    message = identifierMessage("固定电话号码无效", "invalid landline number", e)
-                }
-            case .phone:
-                if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
-                    message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
-                }
-            case .dateNotFuture:
-                guard typed[f] else { continue }
-                if scalars[f].day > todayNumber {
-                    message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
-                }
-            case .birthDateMatchesID(let o):
-                guard typed[f], present[o], let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
-                if born != scalars[f].day {
-                    let date = ValueParsing.dateText(born)
-                    message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
-                                        en: "differs from the birth date \(date) in “\(fields[o].code)”")
-                }
-            case .after(let o, let daysOnly):
-                guard typed[f], present[o], typed[o] else { continue }
-                let earlier: Bool
-                switch types[f] {
-                case .integer, .decimal: earlier = scalars[f].number < scalars[o].number
-                default: earlier = daysOnly ? scalars[f].day < scalars[o].day : scalars[f].stamp < scalars[o].stamp
-                }
-                if earlier {
-                    let other = text(o)
-                    message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
-                }
-            case .uniqueField(let slot):
-                // The canonical text: as submitted for strings and values that do not parse.
-                let fresh: Bool
-                if types[f] == .string || !typed[f] {
-                    fresh = seen[slot].insert(b)
+                state[i].present = true
+                if raw != nil {
+                    let v = ValueParsing.parse(text(i), types[i], &state[i].scalars)
+                    state[i].typed = v != nil
+                    values[i] = v
                 } else {
-                    var scratch = ParsedScalars()
-                    let v = raw != nil ? values[f] : ValueParsing.parse(text(f), types[f], &scratch)
-                    fresh = ValueParsing.withBytes(v?.description ?? text(f)) { seen[slot].insert($0) }
+                    state[i].typed = ValueParsing.scan(value(i), types[i], &state[i].scalars)
                 }
-                if !fresh { message = duplicateMessage }
             }
-            checkedCounts[d] += 1
-            if let message { failures.append(failure(rule, value: text(f), message)) }
-        }
 
-        if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
-        rowCount += 1
-        if !failures.isEmpty {
-            badRowCount += 1
-            for failure in failures { failedCounts[failure.dimension.ordinal] += 1 }
+            let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { state[$0].present }
+            /// The primary-key values' canonical text, joined by U+001F.
+            func keyText() -> String {
+                guard raw != nil else { return uniqueness.key(bytes, spans) }
+                return keyFields.map { k in
+                    if let v = values[k] {
+                        if case .text(let s) = v { return s }
+                        return v.description
+                    }
+                    return text(k)
+                }.joined(separator: "\u{1F}")
+            }
+            var key: String?
+
+            var failures: [RuleFailure] = []
+            for rule in compiled {
+                let f = rule.field
+                let d = rule.dimension.ordinal
+                if case .notNull = rule.op {
+                    checkedCounts[d] += 1
+                    if !state[f].present { failures.append(failure(rule, value: nil, notNullMessage)) }
+                    continue
+                }
+                if case .uniqueKey(let slot) = rule.op {
+                    guard keyPresent else { continue }
+                    checkedCounts[d] += 1
+                    if duplicates & (1 << UInt64(slot)) != 0 {
+                        let k = keyText()
+                        key = k
+                        failures.append(failure(rule, value: k.replacingOccurrences(of: "\u{1F}", with: ","), duplicateMessage))
+                    }
+                    continue
+                }
+                guard f >= 0, state[f].present else { continue }
+                let b = value(f)
+                var message: Localized?
+                switch rule.op {
+                case .notNull, .uniqueKey:
+                    continue
+                case .type:
+                    if !state[f].typed { message = typeMessage(types[f]) }
+                case .length(let max):
+                    // Bytes bound characters from above: only long texts need counting.
+                    if b.count > max {
+                        let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                        if characters > max {
+                            message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
+                        }
+                    }
+                case .pattern(let slot):
+                    let (icu, simple) = patterns[slot]
+                    let matched = simple?.matches(b) ?? {
+                        let s = text(f)
+                        return icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
+                    }()
+                    if !matched {
+                        message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
+                    }
+                case .codeList(let slot):
+                    if !codeLists[slot].contains(text(f)) {
+                        message = Localized(zh: "不在代码表中", en: "is not in the code list")
+                    }
+                case .rangeNumber(let low, let high):
+                    let number: Double?
+                    switch types[f] {
+                    case .integer, .decimal: number = state[f].typed ? state[f].scalars.number : nil
+                    default: number = ValueParsing.decimal(b)
+                    }
+                    if let number {
+                        if number < low || number > high { message = rangeMessage(low, high) }
+                    } else if types[f] == .string {
+                        message = Localized(zh: "不是数值", en: "is not a number")
+                    } else {
+                        continue
+                    }
+                case .rangeDay(let low, let high):
+                    guard state[f].typed else { continue }
+                    let day = state[f].scalars.day
+                    if day < low || day > high { message = dayRangeMessage(low, high) }
+                case .residentID:
+                    if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
+                        message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
+                    }
+                case .creditCode:
+                    if let e = FastIdentifiers.creditCode(b) {
+                        message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
+                    }
+                case .mobile:
+                    if let e = FastIdentifiers.mobile(b) {
+                        message = identifierMessage("手机号码无效", "invalid mobile number", e)
+                    }
+                case .landline:
+                    if let e = FastIdentifiers.landline(b) {
+                        message = identifierMessage("固定电话号码无效", "invalid landline number", e)
+                    }
+                case .phone:
+                    if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
+                        message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
+                    }
+                case .dateNotFuture:
+                    guard state[f].typed else { continue }
+                    if state[f].scalars.day > todayNumber {
+                        message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
+                    }
+                case .birthDateMatchesID(let o):
+                    guard state[f].typed, state[o].present, let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
+                    if born != state[f].scalars.day {
+                        let date = ValueParsing.dateText(born)
+                        message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
+                                            en: "differs from the birth date \(date) in “\(fields[o].code)”")
+                    }
+                case .after(let o, let daysOnly):
+                    guard state[f].typed, state[o].present, state[o].typed else { continue }
+                    let earlier: Bool
+                    switch types[f] {
+                    case .integer, .decimal: earlier = state[f].scalars.number < state[o].scalars.number
+                    default: earlier = daysOnly ? state[f].scalars.day < state[o].scalars.day : state[f].scalars.stamp < state[o].scalars.stamp
+                    }
+                    if earlier {
+                        let other = text(o)
+                        message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
+                    }
+                case .uniqueField(let slot):
+                    if duplicates & (1 << UInt64(slot)) != 0 { message = duplicateMessage }
+                }
+                checkedCounts[d] += 1
+                if let message { failures.append(failure(rule, value: text(f), message)) }
+            }
+
+            if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
+            rowCount += 1
+            if !failures.isEmpty {
+                badRowCount += 1
+                for failure in failures { failedCounts[failure.dimension.ordinal] += 1 }
+            }
+            return CheckedRecord(values: values, failures: failures, key: key)
         }
-        return CheckedRecord(values: values, failures: failures, key: key)
     }
 
     // MARK: - Helpers (failure path only)

@@ -38,12 +38,12 @@ public struct CellBatch: Sendable, Equatable {
     public var count: Int { rowEnds.count }
 
     /// The cells of row `r`, as indexes for ``cell(_:)``.
-    @inline(__always) public func cells(ofRow r: Int) -> Range<Int> {
+    @inlinable public func cells(ofRow r: Int) -> Range<Int> {
         (r == 0 ? 0 : rowEnds[r - 1])..<rowEnds[r]
     }
 
     /// The byte range of cell `k` in ``bytes``.
-    @inline(__always) public func cell(_ k: Int) -> Range<Int> {
+    @inlinable public func cell(_ k: Int) -> Range<Int> {
         (k == 0 ? 0 : cellEnds[k - 1])..<cellEnds[k]
     }
 

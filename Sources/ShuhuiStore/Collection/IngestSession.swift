@@ -20,7 +20,11 @@ struct IngestSession {
     /// Reference rules, resolved to the referenced table and column.
     let references: [(rule: QualityRule, field: Int, table: String, column: String)]
     var checker: RecordChecker
-    var parser: Parser
+    /// The parser, boxed so that it can parse the next chunk in a task of its own while this
+    /// one's rows are checked (one core each); only one task touches it at a time.
+    let parser: ParserBox
+    /// The last chunk's records, parsed and not yet checked.
+    var parsedAhead: Parsed?
     /// CSV column → field index, from the header row.
     var columnMap: [Int]?
     var bytes = 0
@@ -42,12 +46,32 @@ struct IngestSession {
     /// Per-row scratch: where each field's value starts and ends in a CSV cell batch.
     var spans: [Int] = []
 
-    enum Parser {
-        /// Only while a parser is taken out to be mutated in place (see `feed`).
-        case idle
-        case csv(CSVStreamParser)
-        case jsonl(JSONLinesStreamParser)
-        case json(JSONArrayStreamParser)
+    /// The parser's home: handed to one parsing task at a time, and read by the session only
+    /// after awaiting that task.
+    final class ParserBox: @unchecked Sendable {
+        var csv: CSVStreamParser?
+        var jsonl: JSONLinesStreamParser?
+        var json: JSONArrayStreamParser?
+
+        init(_ format: IngestFormat, charset: StreamCharset?) {
+            switch format {
+            case .csv: csv = CSVStreamParser(charset: charset)
+            case .jsonl: jsonl = JSONLinesStreamParser()
+            case .json: json = JSONArrayStreamParser()
+            }
+        }
+
+        func feed(_ chunk: Data) throws -> Parsed {
+            if csv != nil { return .cells(try csv!.feedCells(chunk)) }
+            if jsonl != nil { return .objects(try jsonl!.feed(chunk)) }
+            return .objects(try json?.feed(chunk) ?? [])
+        }
+
+        func finish() throws -> Parsed {
+            if csv != nil { return .cells(try csv!.finishCells()) }
+            if jsonl != nil { return .objects(try jsonl!.finish()) }
+            return .objects(try json?.finish() ?? [])
+        }
     }
 
     struct Pending {
@@ -112,11 +136,7 @@ struct IngestSession {
             refs.append((rule, fi, target, DataTable.column(rule.referenceField ?? f)))
         }
         references = refs.map { (rule: $0.0, field: $0.1, table: $0.2, column: $0.3) }
-        switch options.format {
-        case .csv: parser = .csv(CSVStreamParser(charset: options.charset))
-        case .jsonl: parser = .jsonl(JSONLinesStreamParser())
-        case .json: parser = .json(JSONArrayStreamParser())
-        }
+        parser = ParserBox(options.format, charset: options.charset)
         try await DataTable.ensure(db, resource, dialect)
         if dialect == .postgres {
             // Batches on one resource commit one after another, in the order of their ids, so
@@ -154,15 +174,29 @@ struct IngestSession {
 
     // MARK: - Reading
 
+    /// Parses `chunk` in a task of its own while the previous chunk's records are checked
+    /// here, so that reading and checking each keep a core busy. Errors come in the order of
+    /// the body: the previous chunk's rows are checked before this chunk's parse error is told.
     mutating func feed(_ chunk: Data) async throws {
         bytes += chunk.count
-        try await take(try parse { p in try p.feed(chunk) })
+        let parser = self.parser
+        let parsing = Task { try parser.feed(chunk) }
+        if let ready = parsedAhead {
+            parsedAhead = nil
+            do {
+                try await take(ready)
+            } catch {
+                _ = try? await parsing.value
+                throw error
+            }
+        }
+        parsedAhead = try await parsed(parsing)
         options.onProgress?(rowsTotal, bytes)
     }
 
-    private mutating func parse(_ step: (inout Parser) throws -> Parsed) throws -> Parsed {
+    private func parsed(_ parsing: Task<Parsed, any Error>) async throws -> Parsed {
         do {
-            return try step(&parser)
+            return try await parsing.value
         } catch let e as SpreadsheetError {
             throw IngestError.malformed(malformed + [FieldIssue(sheet: options.format.rawValue, row: e.line ?? 0, column: nil, code: "unreadable",
                 message: Localized(zh: e.message.zh, en: e.message.en))])
@@ -172,7 +206,7 @@ struct IngestSession {
         }
     }
 
-    enum Parsed {
+    enum Parsed: Sendable {
         case cells(CellBatch)
         case objects([StreamObject])
     }
@@ -186,6 +220,20 @@ struct IngestSession {
         }
         if malformed.count >= 50 { throw IngestError.malformed(malformed) }
         if sinceFlush >= Self.flushRows { try await flush() }
+    }
+
+    /// Where each field's value is in row `r`: `spans` gets start and end per field (-1 for a
+    /// field without a column). False when the row has the wrong number of cells.
+    private static func locate(_ spans: inout [Int], _ batch: CellBatch, row r: Int, map: [Int]) -> Bool {
+        let cells = batch.cells(ofRow: r)
+        guard cells.count == map.count else { return false }
+        for k in spans.indices { spans[k] = -1 }
+        for (c, i) in map.enumerated() where i >= 0 {
+            let range = batch.cell(cells.lowerBound + c)
+            spans[2 * i] = range.lowerBound
+            spans[2 * i + 1] = range.upperBound
+        }
+        return true
     }
 
     /// Takes CSV records: the first is the header; each value is checked from the batch's
@@ -202,17 +250,11 @@ struct IngestSession {
         defer { self.spans = spans }
         batch.bytes.withUnsafeBufferPointer { b in
             for r in first..<batch.count {
-                let cells = batch.cells(ofRow: r)
-                guard cells.count == map.count else {
+                guard Self.locate(&spans, batch, row: r, map: map) else {
+                    let found = batch.cells(ofRow: r).count
                     malformed.append(issue(batch.lines[r], nil, "column_count",
-                        Localized(zh: "应有 \(map.count) 列，实有 \(cells.count) 列", en: "expected \(map.count) columns, found \(cells.count)")))
+                        Localized(zh: "应有 \(map.count) 列，实有 \(found) 列", en: "expected \(map.count) columns, found \(found)")))
                     continue
-                }
-                for k in spans.indices { spans[k] = -1 }
-                for (c, i) in map.enumerated() where i >= 0 {
-                    let range = batch.cell(cells.lowerBound + c)
-                    spans[2 * i] = range.lowerBound
-                    spans[2 * i + 1] = range.upperBound
                 }
                 spans.withUnsafeBufferPointer { accept(line: batch.lines[r], bytes: b, spans: $0) }
             }
@@ -269,7 +311,8 @@ struct IngestSession {
         sinceFlush += 1
         let raw = keepRows ? Self.strings(bytes, spans) : nil
         let record = checker.check(bytes: bytes, spans: spans, raw: raw)
-        settle(line: line, raw: raw ?? (record.failures.isEmpty ? [] : Self.strings(bytes, spans)), record: record)
+        // A dry run stores no problem data: a failing row is only counted, its strings never built.
+        settle(line: line, raw: raw ?? (record.failures.isEmpty || options.dryRun ? [] : Self.strings(bytes, spans)), record: record)
     }
 
     private mutating func accept(line: Int, raw: [String?]) {
@@ -295,6 +338,7 @@ struct IngestSession {
 
     private mutating func reject(line: Int, raw: [String?], key: String?, failures: [Failure]) {
         problemRows += 1
+        guard !options.dryRun else { return }
         problems.append(ProblemRow(line: line, key: key, raw: raw, failures: failures))
     }
 
@@ -384,7 +428,12 @@ struct IngestSession {
     }
 
     mutating func finish() async throws -> BatchReport {
-        try await take(try parse { p in try p.finish() })
+        if let ready = parsedAhead {
+            parsedAhead = nil
+            try await take(ready)
+        }
+        let parser = self.parser
+        try await take(try await parsed(Task { try parser.finish() }))
         if !malformed.isEmpty { throw IngestError.malformed(malformed) }
         try await flush()
         try await drain()
@@ -425,28 +474,6 @@ struct IngestSession {
             id: batchID, resourceCode: resource.code, organizationID: resource.draft.providerID, status: "committed", mode: options.mode,
             format: options.format, rowsTotal: rowsTotal, rowsStored: rowsStored, problemRows: problemRows, bytes: bytes,
             dimensions: dimensions, actorName: "", startedAt: started, finishedAt: finished, replayed: false, error: nil)
-    }
-}
-
-extension IngestSession.Parser {
-    mutating func feed(_ chunk: Data) throws -> IngestSession.Parsed {
-        switch self {
-        // Each parser is taken out (leaving `.idle`) so that it is the only owner of its
-        // buffers while it mutates them; otherwise every chunk would copy them.
-        case .csv(var p): self = .idle; defer { self = .csv(p) }; return .cells(try p.feedCells(chunk))
-        case .jsonl(var p): self = .idle; defer { self = .jsonl(p) }; return .objects(try p.feed(chunk))
-        case .json(var p): self = .idle; defer { self = .json(p) }; return .objects(try p.feed(chunk))
-        case .idle: return .objects([])
-        }
-    }
-
-    mutating func finish() throws -> IngestSession.Parsed {
-        switch self {
-        case .csv(var p): self = .idle; defer { self = .csv(p) }; return .cells(try p.finishCells())
-        case .jsonl(var p): self = .idle; defer { self = .jsonl(p) }; return .objects(try p.finish())
-        case .json(var p): self = .idle; defer { self = .json(p) }; return .objects(try p.finish())
-        case .idle: return .objects([])
-        }
     }
 }
 
