@@ -37,9 +37,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
+        // One C inline function: a cache prefetch, which Swift cannot express.
+        .target(name: "CPrefetch"),
         // Domain types and pure logic. Foundation only; no I/O.
         .target(
             name: "ShuhuiCore",
+            dependencies: ["CPrefetch"],
             swiftSettings: strict
         ),
         // Spreadsheets departments actually fill in: CSV (RFC 4180) and XLSX (Office Open XML).

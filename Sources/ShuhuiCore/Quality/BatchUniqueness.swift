@@ -14,32 +14,42 @@ struct BatchUniqueness: Sendable {
         seen = [KeySet](repeating: KeySet(), count: slots.count)
     }
 
-    /// Whether there are no batch uniqueness rules.
-    var isEmpty: Bool { slots.isEmpty }
+    /// The number of unique rules (slots).
+    var count: Int { slots.count }
 
-    /// The unique rules the record breaks, as bit `slot` (``RecordChecker`` numbers them);
-    /// its values are remembered for the records after it.
+    /// The record's fingerprint for each slot into `out` (0 where the rule does not apply
+    /// to it: a value is missing), and the fetch of each one's table slot started, so that
+    /// ``insert(_:)`` after the row's other checks finds them in the cache.
     ///
-    /// - Parameters: as ``RecordChecker/check(bytes:spans:raw:)``.
-    mutating func duplicates(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>) -> UInt64 {
-        var out: UInt64 = 0
+    /// - Parameters: `bytes` and `spans` as ``RecordChecker/check(bytes:spans:raw:)``.
+    func fingerprints(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<UInt64>) {
         for (slot, field) in slots.enumerated() {
-            let fresh: Bool
+            var fingerprint: UInt64 = 0
             if let field {
-                guard let value = Self.value(field, bytes, spans) else { continue }
-                fresh = types[field] == .string
-                    ? seen[slot].insert(value)
-                    : ValueParsing.withBytes(Self.canonical(value, types[field])) { seen[slot].insert($0) }
-            } else {
-                guard !keyFields.isEmpty, keyFields.allSatisfy({ Self.value($0, bytes, spans) != nil }) else { continue }
+                if let value = Self.value(field, bytes, spans) {
+                    fingerprint = types[field] == .string
+                        ? KeySet.fingerprint(value)
+                        : ValueParsing.withBytes(Self.canonical(value, types[field])) { KeySet.fingerprint($0) }
+                }
+            } else if !keyFields.isEmpty, keyFields.allSatisfy({ Self.value($0, bytes, spans) != nil }) {
                 if keyFields.count == 1, types[keyFields[0]] == .string, let value = Self.value(keyFields[0], bytes, spans) {
                     // A string key's canonical text is its bytes as submitted.
-                    fresh = seen[slot].insert(value)
+                    fingerprint = KeySet.fingerprint(value)
                 } else {
-                    fresh = ValueParsing.withBytes(key(bytes, spans)) { seen[slot].insert($0) }
+                    fingerprint = ValueParsing.withBytes(key(bytes, spans)) { KeySet.fingerprint($0) }
                 }
             }
-            if !fresh { out |= 1 << UInt64(slot) }
+            out[slot] = fingerprint
+            if fingerprint != 0 { seen[slot].prefetch(fingerprint: fingerprint) }
+        }
+    }
+
+    /// Remembers the fingerprints from ``fingerprints(bytes:spans:into:)``; returns the slots
+    /// whose value was seen before, as bit `slot` (``RecordChecker`` numbers the rules so).
+    mutating func insert(_ fingerprints: UnsafeMutableBufferPointer<UInt64>) -> UInt64 {
+        var out: UInt64 = 0
+        for slot in 0..<slots.count where fingerprints[slot] != 0 && !seen[slot].insert(fingerprint: fingerprints[slot]) {
+            out |= 1 << UInt64(slot)
         }
         return out
     }

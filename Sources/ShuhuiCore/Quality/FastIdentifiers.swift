@@ -8,15 +8,18 @@ import Foundation
 /// ``ResidentID``, ``CreditCode``, ``MobilePhone`` and ``Landline``, while a million clean
 /// values cost no allocations.
 enum FastIdentifiers {
-    private static let idWeights: [Int] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    private static let idChecks: [UInt8] = Array("10X98765432".utf8)
+    // Fixed-size tables (`InlineArray`): reading a global `Array` retains and releases its
+    // buffer on every call, which on a million rows costs more than the arithmetic.
+    private static let idWeights: InlineArray<17, Int> = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    /// "10X98765432": the check character for each remainder mod 11.
+    private static let idChecks: InlineArray<11, UInt8> = [49, 48, 88, 57, 56, 55, 54, 53, 52, 51, 50]
     private static let creditAlphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
-    private static let creditWeights: [Int] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-    private static let orgWeights: [Int] = [3, 7, 9, 10, 5, 8, 4, 2]
+    private static let creditWeights: InlineArray<17, Int> = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    private static let orgWeights: InlineArray<8, Int> = [3, 7, 9, 10, 5, 8, 4, 2]
 
     /// Byte → position in the credit-code alphabet (lowercase letters folded), or -1.
-    private static let creditIndex: [Int8] = {
-        var table = [Int8](repeating: -1, count: 256)
+    private static let creditIndex: InlineArray<256, Int8> = {
+        var table = InlineArray<256, Int8>(repeating: -1)
         for (i, c) in creditAlphabet.enumerated() {
             table[Int(c)] = Int8(i)
             if c >= UInt8(ascii: "A") { table[Int(c | 0x20)] = Int8(i) }

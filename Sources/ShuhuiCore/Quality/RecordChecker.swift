@@ -131,6 +131,8 @@ public struct RecordChecker: Sendable {
     }
 
     private let compiled: [Compiled]
+    /// The batch `unique` rules among ``compiled``, evaluated after the others.
+    private let uniqueRules: [Compiled]
     private let types: [FieldType]
     private let keyFields: [Int]
     /// Each pattern rule's expression, and its ICU-free form where it has the simple shape.
@@ -257,6 +259,12 @@ public struct RecordChecker: Sendable {
             compiled.append(Compiled(index: i, kind: rule.kind, dimension: rule.dimension, field: f ?? -1, op: op))
         }
         self.compiled = compiled
+        uniqueRules = compiled.filter {
+            switch $0.op {
+            case .uniqueKey, .uniqueField: true
+            default: false
+            }
+        }
         self.skippedRules = skipped
         self.patterns = patterns
         self.codeLists = codeLists
@@ -315,170 +323,190 @@ public struct RecordChecker: Sendable {
     ///     `values` is empty and only a record that fails has its key.
     public mutating func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?) -> CheckedRecord {
         let n = fields.count
-        let duplicates = uniqueness.isEmpty ? 0 : uniqueness.duplicates(bytes: bytes, spans: spans)
-        return withUnsafeTemporaryAllocation(of: FieldState.self, capacity: n) { state in
-            state.initialize(repeating: FieldState())
-            @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
-            }
-            /// Field `i`'s value as text: for failures, keys and rows that are kept.
-            func text(_ i: Int) -> String {
-                if let raw, i < raw.count, let s = raw[i] { return s }
-                return String(decoding: value(i), as: UTF8.self)
-            }
-            var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
-            for i in 0..<n {
-                guard spans[2 * i] >= 0, spans[2 * i + 1] > spans[2 * i] else {
-                    state[i].present = false
-                    state[i].typed = false
-                    continue
+        // Local copies of the rule tables: read through `self`, which the closures below may
+        // mutate, each use would retain and release them.
+        let compiled = self.compiled, uniqueRules = self.uniqueRules, types = self.types, keyFields = self.keyFields
+        let patterns = self.patterns, codeLists = self.codeLists
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: uniqueness.count) { fingerprints in
+            withUnsafeTemporaryAllocation(of: FieldState.self, capacity: n) { state in
+                state.initialize(repeating: FieldState())
+                // First, so that the key's place in the uniqueness table is fetched from memory
+                // while the other rules run; the insert comes after them.
+                uniqueness.fingerprints(bytes: bytes, spans: spans, into: fingerprints)
+                @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
                 }
-                state[i].present = true
-                if raw != nil {
-                    let v = ValueParsing.parse(text(i), types[i], &state[i].scalars)
-                    state[i].typed = v != nil
-                    values[i] = v
-                } else {
-                    state[i].typed = ValueParsing.scan(value(i), types[i], &state[i].scalars)
+                /// Field `i`'s value as text: for failures, keys and rows that are kept.
+                func text(_ i: Int) -> String {
+                    if let raw, i < raw.count, let s = raw[i] { return s }
+                    return String(decoding: value(i), as: UTF8.self)
                 }
-            }
-
-            let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { state[$0].present }
-            /// The primary-key values' canonical text, joined by U+001F.
-            func keyText() -> String {
-                guard raw != nil else { return uniqueness.key(bytes, spans) }
-                return keyFields.map { k in
-                    if let v = values[k] {
-                        if case .text(let s) = v { return s }
-                        return v.description
-                    }
-                    return text(k)
-                }.joined(separator: "\u{1F}")
-            }
-            var key: String?
-
-            var failures: [RuleFailure] = []
-            for rule in compiled {
-                let f = rule.field
-                let d = rule.dimension.ordinal
-                if case .notNull = rule.op {
-                    checkedCounts[d] += 1
-                    if !state[f].present { failures.append(failure(rule, value: nil, notNullMessage)) }
-                    continue
-                }
-                if case .uniqueKey(let slot) = rule.op {
-                    guard keyPresent else { continue }
-                    checkedCounts[d] += 1
-                    if duplicates & (1 << UInt64(slot)) != 0 {
-                        let k = keyText()
-                        key = k
-                        failures.append(failure(rule, value: k.replacingOccurrences(of: "\u{1F}", with: ","), duplicateMessage))
-                    }
-                    continue
-                }
-                guard f >= 0, state[f].present else { continue }
-                let b = value(f)
-                var message: Localized?
-                switch rule.op {
-                case .notNull, .uniqueKey:
-                    continue
-                case .type:
-                    if !state[f].typed { message = typeMessage(types[f]) }
-                case .length(let max):
-                    // Bytes bound characters from above: only long texts need counting.
-                    if b.count > max {
-                        let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                        if characters > max {
-                            message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
-                        }
-                    }
-                case .pattern(let slot):
-                    let (icu, simple) = patterns[slot]
-                    let matched = simple?.matches(b) ?? {
-                        let s = text(f)
-                        return icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
-                    }()
-                    if !matched {
-                        message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
-                    }
-                case .codeList(let slot):
-                    if !codeLists[slot].contains(text(f)) {
-                        message = Localized(zh: "不在代码表中", en: "is not in the code list")
-                    }
-                case .rangeNumber(let low, let high):
-                    let number: Double?
-                    switch types[f] {
-                    case .integer, .decimal: number = state[f].typed ? state[f].scalars.number : nil
-                    default: number = ValueParsing.decimal(b)
-                    }
-                    if let number {
-                        if number < low || number > high { message = rangeMessage(low, high) }
-                    } else if types[f] == .string {
-                        message = Localized(zh: "不是数值", en: "is not a number")
-                    } else {
+                var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
+                for i in 0..<n {
+                    guard spans[2 * i] >= 0, spans[2 * i + 1] > spans[2 * i] else {
+                        state[i].present = false
+                        state[i].typed = false
                         continue
                     }
-                case .rangeDay(let low, let high):
-                    guard state[f].typed else { continue }
-                    let day = state[f].scalars.day
-                    if day < low || day > high { message = dayRangeMessage(low, high) }
-                case .residentID:
-                    if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
-                        message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
+                    state[i].present = true
+                    if raw != nil {
+                        let v = ValueParsing.parse(text(i), types[i], &state[i].scalars)
+                        state[i].typed = v != nil
+                        values[i] = v
+                    } else {
+                        state[i].typed = ValueParsing.scan(value(i), types[i], &state[i].scalars)
                     }
-                case .creditCode:
-                    if let e = FastIdentifiers.creditCode(b) {
-                        message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
-                    }
-                case .mobile:
-                    if let e = FastIdentifiers.mobile(b) {
-                        message = identifierMessage("手机号码无效", "invalid mobile number", e)
-                    }
-                case .landline:
-                    if let e = FastIdentifiers.landline(b) {
-                        message = identifierMessage("固定电话号码无效", "invalid landline number", e)
-                    }
-                case .phone:
-                    if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
-                        message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
-                    }
-                case .dateNotFuture:
-                    guard state[f].typed else { continue }
-                    if state[f].scalars.day > todayNumber {
-                        message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
-                    }
-                case .birthDateMatchesID(let o):
-                    guard state[f].typed, state[o].present, let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
-                    if born != state[f].scalars.day {
-                        let date = ValueParsing.dateText(born)
-                        message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
-                                            en: "differs from the birth date \(date) in “\(fields[o].code)”")
-                    }
-                case .after(let o, let daysOnly):
-                    guard state[f].typed, state[o].present, state[o].typed else { continue }
-                    let earlier: Bool
-                    switch types[f] {
-                    case .integer, .decimal: earlier = state[f].scalars.number < state[o].scalars.number
-                    default: earlier = daysOnly ? state[f].scalars.day < state[o].scalars.day : state[f].scalars.stamp < state[o].scalars.stamp
-                    }
-                    if earlier {
-                        let other = text(o)
-                        message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
-                    }
-                case .uniqueField(let slot):
-                    if duplicates & (1 << UInt64(slot)) != 0 { message = duplicateMessage }
                 }
-                checkedCounts[d] += 1
-                if let message { failures.append(failure(rule, value: text(f), message)) }
-            }
 
-            if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
-            rowCount += 1
-            if !failures.isEmpty {
-                badRowCount += 1
-                for failure in failures { failedCounts[failure.dimension.ordinal] += 1 }
+                let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { state[$0].present }
+                /// The primary-key values' canonical text, joined by U+001F.
+                func keyText() -> String {
+                    guard raw != nil else { return uniqueness.key(bytes, spans) }
+                    return keyFields.map { k in
+                        if let v = values[k] {
+                            if case .text(let s) = v { return s }
+                            return v.description
+                        }
+                        return text(k)
+                    }.joined(separator: "\u{1F}")
+                }
+                var key: String?
+
+                var failures: [RuleFailure] = []
+                for rule in compiled {
+                    let f = rule.field
+                    let d = rule.dimension.ordinal
+                    if case .notNull = rule.op {
+                        checkedCounts[d] += 1
+                        if !state[f].present { failures.append(failure(rule, value: nil, notNullMessage)) }
+                        continue
+                    }
+                    guard f >= 0, state[f].present else { continue }
+                    let b = value(f)
+                    var message: Localized?
+                    switch rule.op {
+                    case .notNull, .uniqueKey, .uniqueField:
+                        continue
+                    case .type:
+                        if !state[f].typed { message = typeMessage(types[f]) }
+                    case .length(let max):
+                        // Bytes bound characters from above: only long texts need counting.
+                        if b.count > max {
+                            let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                            if characters > max {
+                                message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
+                            }
+                        }
+                    case .pattern(let slot):
+                        let (icu, simple) = patterns[slot]
+                        let matched = simple?.matches(b) ?? {
+                            let s = text(f)
+                            return icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
+                        }()
+                        if !matched {
+                            message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
+                        }
+                    case .codeList(let slot):
+                        if !codeLists[slot].contains(text(f)) {
+                            message = Localized(zh: "不在代码表中", en: "is not in the code list")
+                        }
+                    case .rangeNumber(let low, let high):
+                        let number: Double?
+                        switch types[f] {
+                        case .integer, .decimal: number = state[f].typed ? state[f].scalars.number : nil
+                        default: number = ValueParsing.decimal(b)
+                        }
+                        if let number {
+                            if number < low || number > high { message = rangeMessage(low, high) }
+                        } else if types[f] == .string {
+                            message = Localized(zh: "不是数值", en: "is not a number")
+                        } else {
+                            continue
+                        }
+                    case .rangeDay(let low, let high):
+                        guard state[f].typed else { continue }
+                        let day = state[f].scalars.day
+                        if day < low || day > high { message = dayRangeMessage(low, high) }
+                    case .residentID:
+                        if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
+                            message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
+                        }
+                    case .creditCode:
+                        if let e = FastIdentifiers.creditCode(b) {
+                            message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
+                        }
+                    case .mobile:
+                        if let e = FastIdentifiers.mobile(b) {
+                            message = identifierMessage("手机号码无效", "invalid mobile number", e)
+                        }
+                    case .landline:
+                        if let e = FastIdentifiers.landline(b) {
+                            message = identifierMessage("固定电话号码无效", "invalid landline number", e)
+                        }
+                    case .phone:
+                        if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
+                            message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
+                        }
+                    case .dateNotFuture:
+                        guard state[f].typed else { continue }
+                        if state[f].scalars.day > todayNumber {
+                            message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
+                        }
+                    case .birthDateMatchesID(let o):
+                        guard state[f].typed, state[o].present, let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
+                        if born != state[f].scalars.day {
+                            let date = ValueParsing.dateText(born)
+                            message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
+                                                en: "differs from the birth date \(date) in “\(fields[o].code)”")
+                        }
+                    case .after(let o, let daysOnly):
+                        guard state[f].typed, state[o].present, state[o].typed else { continue }
+                        let earlier: Bool
+                        switch types[f] {
+                        case .integer, .decimal: earlier = state[f].scalars.number < state[o].scalars.number
+                        default: earlier = daysOnly ? state[f].scalars.day < state[o].scalars.day : state[f].scalars.stamp < state[o].scalars.stamp
+                        }
+                        if earlier {
+                            let other = text(o)
+                            message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
+                        }
+                    }
+                    checkedCounts[d] += 1
+                    if let message { failures.append(failure(rule, value: text(f), message)) }
+                }
+
+                if !uniqueRules.isEmpty {
+                    let duplicates = uniqueness.insert(fingerprints)
+                    let before = failures.count
+                    for rule in uniqueRules {
+                    let slot: Int
+                    switch rule.op {
+                    case .uniqueKey(let s):
+                        guard keyPresent else { continue }
+                        slot = s
+                    case .uniqueField(let s):
+                        guard state[rule.field].present else { continue }
+                        slot = s
+                    default:
+                        continue
+                    }
+                    checkedCounts[rule.dimension.ordinal] += 1
+                    guard duplicates & (1 << UInt64(slot)) != 0 else { continue }
+                    let value = rule.field >= 0 ? text(rule.field) : keyText().replacingOccurrences(of: "\u{1F}", with: ",")
+                    failures.append(failure(rule, value: value, duplicateMessage))
+                }
+                // Failures are listed in rule order.
+                    if before > 0, failures.count > before { failures.sort { $0.ruleIndex < $1.ruleIndex } }
+                }
+
+                if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
+                rowCount += 1
+                if !failures.isEmpty {
+                    badRowCount += 1
+                    for failure in failures { failedCounts[failure.dimension.ordinal] += 1 }
+                }
+                return CheckedRecord(values: values, failures: failures, key: key)
             }
-            return CheckedRecord(values: values, failures: failures, key: key)
         }
     }
 

@@ -212,7 +212,11 @@ enum ValueParsing {
     }
 
     /// Powers of ten a `Double` holds exactly.
-    private static let exactPowers: [Double] = (0...22).map { pow(10, Double($0)) }
+    private static let exactPowers: InlineArray<23, Double> = {
+        var powers = InlineArray<23, Double>(repeating: 1)
+        for k in 1..<23 { powers[k] = powers[k - 1] * 10 }  // every step exact up to 10²²
+        return powers
+    }()
 
     /// `[-]digits[.digits]` with at most 15 significant digits, read without strtod: the
     /// digits as an integer (exact below 2⁵³) divided by an exact power of ten, which IEEE
