@@ -38,6 +38,7 @@ struct ImportRecords: AsyncParsableCommand {
             progress.update(rows: rows, bytes: bytes)
         }
         options.dryRun = dryRun
+        options.expectedBytes = size
         let chunks = FileChunks(path: file)
         let store = try await storage.open(logger: makeLogger())
         do {

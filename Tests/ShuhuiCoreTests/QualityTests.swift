@@ -538,6 +538,19 @@ import Testing
         #expect(ValueParsing.withBytes(String(repeating: "1", count: 64)) { id.matches($0) } == nil)
     }
 
+    @Test func keySetRemembersEveryKeyThroughGrowthAndReserve() {
+        var set = KeySet()
+        let keys = (0..<50_000).map { "33010619900101\(String(format: "%04d", $0))" }
+        var fresh = 0
+        for (i, key) in keys.enumerated() {
+            if i == 20_000 { set.reserve(200_000) }
+            if ValueParsing.withBytes(key, { set.insert($0) }) { fresh += 1 }
+        }
+        #expect(fresh == keys.count)
+        set.reserve(10)  // never shrinks
+        #expect(keys.allSatisfy { key in !ValueParsing.withBytes(key) { set.insert($0) } })
+    }
+
     @Test func checkingBytesAgreesWithCheckingStrings() {
         let rules = QualityRule.implicitRules(for: fields) + [
             QualityRule(kind: .unique),

@@ -14,6 +14,11 @@ struct BatchUniqueness: Sendable {
         seen = [KeySet](repeating: KeySet(), count: slots.count)
     }
 
+    /// Makes room for `rows` records' values, so that the tables do not grow on the way.
+    mutating func reserve(_ rows: Int) {
+        for slot in seen.indices { seen[slot].reserve(rows) }
+    }
+
     /// The number of unique rules (slots).
     var count: Int { slots.count }
 

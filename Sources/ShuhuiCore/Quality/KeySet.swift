@@ -42,14 +42,22 @@ struct KeySet: Sendable {
         slots[i] = h
         count += 1
         // Linear probing stays short up to about 80% full.
-        if count * 5 > slots.count * 4 { grow() }
+        if count * 5 > slots.count * 4 { resize(slots.count * 2) }
         return true
     }
 
-    private mutating func grow() {
+    /// Makes room for `keys` keys in all, so that the table does not grow on the way (and,
+    /// while growing, hold its old and new slots at once).
+    mutating func reserve(_ keys: Int) {
+        var size = slots.count
+        while keys * 5 > size * 4 { size *= 2 }
+        if size > slots.count { resize(size) }
+    }
+
+    private mutating func resize(_ size: Int) {
         let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        mask = slots.count - 1
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
         for h in old where h != 0 {
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] != 0 { i = (i + 1) & mask }

@@ -272,6 +272,13 @@ public struct RecordChecker: Sendable {
         scratchSpans = [Int](repeating: -1, count: 2 * fields.count)
     }
 
+    /// Sizes batch uniqueness for about `rows` records at once (when the batch's size is known
+    /// ahead), instead of doubling its tables on the way; at most for 16 million rows, 128 MB
+    /// a rule, whatever the estimate says.
+    public mutating func reserve(rows: Int) {
+        uniqueness.reserve(min(rows, 16_000_000))
+    }
+
     /// The counts so far.
     public var tally: QualityTally {
         var checked: [QualityDimension: Int] = [:], failed: [QualityDimension: Int] = [:]

@@ -88,6 +88,7 @@ enum CollectionAPI {
         let key = req.headers[.init("Idempotency-Key")!].map { String($0.prefix(200)) }
         var options = IngestOptions(format: format, mode: try req.enumQuery("mode", IngestMode.self) ?? .append, charset: charset, idempotencyKey: key)
         options.dryRun = req.query("dryRun") == "true"
+        options.expectedBytes = req.headers[.contentLength].flatMap { Int($0) }
         return options
     }
 

@@ -34,6 +34,9 @@ public struct IngestOptions: Sendable {
     public var onProgress: (@Sendable (_ rows: Int, _ bytes: Int) -> Void)?
     /// Check everything and report, then roll back: nothing is stored or counted.
     public var dryRun = false
+    /// The body's size when known ahead (a file's size, `Content-Length`): batch uniqueness
+    /// is then sized once from the first rows instead of growing.
+    public var expectedBytes: Int?
 
     /// Creates options.
     public init(format: IngestFormat = .csv, mode: IngestMode = .append, charset: StreamCharset? = nil, idempotencyKey: String? = nil,

@@ -245,6 +245,11 @@ struct IngestSession {
             first = 1
         }
         guard let map = columnMap, first < batch.count else { return }
+        if rowsTotal == 0, let expected = options.expectedBytes {
+            // Bytes a row takes: its cells plus a separator each.
+            let perRow = Double(batch.bytes.count + batch.cellEnds.count) / Double(batch.count)
+            checker.reserve(rows: Int(Double(expected) / perRow))
+        }
         var spans = self.spans
         self.spans = []
         defer { self.spans = spans }
