@@ -84,20 +84,21 @@ public struct CellBatch: Sendable, Equatable {
 
     /// Takes the finished rows out, leaving the open cells (a record still being read) behind.
     mutating func takeFinished() -> CellBatch {
-        let open = openCells
-        guard open > 0 else {
-            defer { self = CellBatch() }
-            return self
-        }
-        let doneCells = rowEnds.last ?? 0
-        let doneBytes = doneCells == 0 ? 0 : cellEnds[doneCells - 1]
-        var rest = CellBatch()
-        rest.bytes = Array(bytes[doneBytes...])
-        rest.cellEnds = cellEnds[doneCells...].map { $0 - doneBytes }
         var done = self
+        // The next batch starts with room for what this one held, so that it does not grow
+        // (copying itself each time) on the way.
+        self = CellBatch()
+        bytes.reserveCapacity(done.bytes.count)
+        cellEnds.reserveCapacity(done.cellEnds.count)
+        rowEnds.reserveCapacity(done.rowEnds.count)
+        lines.reserveCapacity(done.lines.count)
+        let doneCells = done.rowEnds.last ?? 0
+        guard doneCells < done.cellEnds.count else { return done }
+        let doneBytes = doneCells == 0 ? 0 : done.cellEnds[doneCells - 1]
+        bytes.append(contentsOf: done.bytes[doneBytes...])
+        cellEnds.append(contentsOf: done.cellEnds[doneCells...].lazy.map { $0 - doneBytes })
         done.bytes.removeSubrange(doneBytes...)
         done.cellEnds.removeSubrange(doneCells...)
-        self = rest
         return done
     }
 }
