@@ -31,13 +31,13 @@ struct BatchUniqueness: Sendable {
         for (slot, field) in slots.enumerated() {
             var fingerprint: UInt64 = 0
             if let field {
-                if let value = Self.value(field, bytes, spans) {
+                if let value = RecordChecker.value(field, bytes, spans) {
                     fingerprint = types[field] == .string
                         ? KeySet.fingerprint(value)
                         : ValueParsing.withBytes(Self.canonical(value, types[field])) { KeySet.fingerprint($0) }
                 }
-            } else if !keyFields.isEmpty, keyFields.allSatisfy({ Self.value($0, bytes, spans) != nil }) {
-                if keyFields.count == 1, types[keyFields[0]] == .string, let value = Self.value(keyFields[0], bytes, spans) {
+            } else if !keyFields.isEmpty, keyFields.allSatisfy({ RecordChecker.value($0, bytes, spans) != nil }) {
+                if keyFields.count == 1, types[keyFields[0]] == .string, let value = RecordChecker.value(keyFields[0], bytes, spans) {
                     // A string key's canonical text is its bytes as submitted.
                     fingerprint = KeySet.fingerprint(value)
                 } else {
@@ -61,13 +61,7 @@ struct BatchUniqueness: Sendable {
 
     /// The primary-key values' canonical text, joined by U+001F.
     func key(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> String {
-        keyFields.map { k in Self.value(k, bytes, spans).map { Self.canonical($0, types[k]) } ?? "" }.joined(separator: "\u{1F}")
-    }
-
-    /// Field `i`'s bytes, or nil when its value is missing.
-    @inline(__always) static func value(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> UnsafeBufferPointer<UInt8>? {
-        let lo = spans[2 * i], hi = spans[2 * i + 1]
-        return lo >= 0 && hi > lo ? UnsafeBufferPointer(rebasing: bytes[lo..<hi]) : nil
+        keyFields.map { k in RecordChecker.value(k, bytes, spans).map { Self.canonical($0, types[k]) } ?? "" }.joined(separator: "\u{1F}")
     }
 
     /// A value's canonical text: what it parses to as `type` (a date in any accepted form

@@ -29,9 +29,10 @@ struct KeySet: Sendable {
         slots.withUnsafeBufferPointer { shuhui_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: fingerprint) & mask)) }
     }
 
-    mutating func insert(fingerprint: UInt64) -> Bool {
-        // 0 marks an empty slot, so the one key hashing to 0 is moved aside.
-        let h = fingerprint == 0 ? 1 : fingerprint
+    /// Inserts a fingerprint from ``fingerprint(_:)`` (never 0, which marks an empty slot);
+    /// false when it was already present.
+    mutating func insert(fingerprint h: UInt64) -> Bool {
+        assert(h != 0, "0 marks an empty slot")
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]

@@ -318,6 +318,13 @@ public struct RecordChecker: Sendable {
         return record
     }
 
+    /// Field `i`'s bytes in a record given as ``check(bytes:spans:raw:)`` takes it, or nil when
+    /// its value is missing.
+    @inline(__always) static func value(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> UnsafeBufferPointer<UInt8>? {
+        let lo = spans[2 * i], hi = spans[2 * i + 1]
+        return lo >= 0 && hi > lo ? UnsafeBufferPointer(rebasing: bytes[lo..<hi]) : nil
+    }
+
     /// Checks one record whose values are UTF-8 bytes in one buffer, as a CSV reader holds
     /// them: the same checks and counts as ``check(_:)``, without a `String` per value.
     ///
@@ -350,7 +357,7 @@ public struct RecordChecker: Sendable {
                 }
                 var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
                 for i in 0..<n {
-                    guard spans[2 * i] >= 0, spans[2 * i + 1] > spans[2 * i] else {
+                    guard let b = Self.value(i, bytes, spans) else {
                         state[i].present = false
                         state[i].typed = false
                         continue
@@ -361,7 +368,7 @@ public struct RecordChecker: Sendable {
                         state[i].typed = v != nil
                         values[i] = v
                     } else {
-                        state[i].typed = ValueParsing.scan(value(i), types[i], &state[i].scalars)
+                        state[i].typed = ValueParsing.scan(b, types[i], &state[i].scalars)
                     }
                 }
 
