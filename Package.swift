@@ -37,12 +37,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
-        // One C inline function: a cache prefetch, which Swift cannot express.
-        .target(name: "CPrefetch"),
+        // Two C inline functions Swift cannot express: a cache prefetch, glibc's malloc_trim.
+        .target(name: "CShuhui"),
         // Domain types and pure logic. Foundation only; no I/O.
         .target(
             name: "ShuhuiCore",
-            dependencies: ["CPrefetch"],
+            dependencies: ["CShuhui"],
             swiftSettings: strict
         ),
         // Spreadsheets departments actually fill in: CSV (RFC 4180) and XLSX (Office Open XML).
@@ -95,6 +95,7 @@ let package = Package(
         .executableTarget(
             name: "shuhui",
             dependencies: [
+                "CShuhui",
                 "ShuhuiCore",
                 "ShuhuiStore",
                 "ShuhuiServer",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CShuhui
 import Foundation
 import Hummingbird
 import Logging
@@ -101,6 +102,8 @@ struct Serve: AsyncParsableCommand {
             logger.info("loading the demo city")
             let logins = try await DemoCity.load(into: store)
             print("Demo logins / 演示账号:")
+            // The load's transient memory goes back to the system, not carried for the server's life.
+            shuhui_release_free_memory()
             for l in logins { print("  \(l.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(l.password.padding(toLength: 14, withPad: " ", startingAt: 0)) \(l.role)\(l.unit.map { " · " + $0 } ?? "")") }
         }
         let exchange = URL(fileURLWithPath: exchangeDir ?? (storage.dataDir as NSString).appendingPathComponent("exchange"))

@@ -19,6 +19,11 @@ struct BatchUniqueness: Sendable {
         for slot in seen.indices { seen[slot].reserve(rows) }
     }
 
+    /// Frees the values seen so far.
+    mutating func forget() {
+        seen = [KeySet](repeating: KeySet(), count: slots.count)
+    }
+
     /// The number of unique rules (slots).
     var count: Int { slots.count }
 

@@ -273,10 +273,16 @@ public struct RecordChecker: Sendable {
     }
 
     /// Sizes batch uniqueness for about `rows` records at once (when the batch's size is known
-    /// ahead), instead of doubling its tables on the way; at most for 16 million rows, 128 MB
-    /// a rule, whatever the estimate says.
+    /// ahead), as one table instead of several added on the way; at most for 16 million rows,
+    /// 100 MB a rule, whatever the estimate says.
     public mutating func reserve(rows: Int) {
         uniqueness.reserve(min(rows, 16_000_000))
+    }
+
+    /// Frees what batch uniqueness remembers, once the batch's records are all checked: for a
+    /// large batch the key tables are most of its memory. The counts stay.
+    public mutating func forgetValues() {
+        uniqueness.forget()
     }
 
     /// The counts so far.

@@ -167,7 +167,10 @@ struct IngestSession {
         // old rows until the batch commits.
         deferKeyIndex = hasKey && !options.dryRun && !storedKeysPossible && options.mode != .upsert
             && (dialect == .sqlite || options.mode == .append)
-        if deferKeyIndex { try await DataTable.dropKeyIndex(db, table) }
+        if deferKeyIndex {
+            try await DataTable.dropKeyIndex(db, table)
+            try await appendOnlyCache(true)
+        }
         keepRows = !options.dryRun || !references.isEmpty || (hasKey && options.mode == .append && storedKeysPossible)
         spans = [Int](repeating: -1, count: 2 * fields.count)
     }
@@ -430,6 +433,15 @@ struct IngestSession {
     /// rolls back, so that no statement of it can run after the rollback.
     mutating func abandon() async {
         try? await drain()
+        try? await appendOnlyCache(false)
+    }
+
+    /// While this batch only appends to a table without its key index, the SQLite writer's page
+    /// cache is kept small: a large batch's memory stays flat. Restored before the index is
+    /// built, whose sort works within the same budget.
+    private func appendOnlyCache(_ on: Bool) async throws {
+        guard deferKeyIndex, case .sqlite = conn else { return }
+        try await db.raw("PRAGMA cache_size=-\(unsafeRaw: String(on ? SQLitePool.appendPageCacheKiB : SQLitePool.pageCacheKiB))").run()
     }
 
     mutating func finish() async throws -> BatchReport {
@@ -442,6 +454,10 @@ struct IngestSession {
         if !malformed.isEmpty { throw IngestError.malformed(malformed) }
         try await flush()
         try await drain()
+        // Every row is checked: the key tables go before the key index is sorted, so that the
+        // two never take memory at once.
+        checker.forgetValues()
+        try await appendOnlyCache(false)
         if deferKeyIndex { try await DataTable.createKeyIndex(db, table) }
         var dimensions: [QualityDimension: DimensionTally] = extra
         for d in QualityDimension.allCases {

@@ -16,6 +16,12 @@ actor SQLitePool {
     private var writerBusy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
+    /// The writer's page cache, KiB.
+    static let pageCacheKiB = 16384
+    /// The writer's page cache while a batch only appends to a table without indexes, KiB:
+    /// none of its pages is read again.
+    static let appendPageCacheKiB = 2048
+
     static func open(path: String, readers count: Int, logger: Logger) async throws -> SQLitePool {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         // WAL lets readers run beside the writer; NORMAL sync in WAL mode is durable across a
@@ -27,7 +33,7 @@ actor SQLitePool {
         // the server's memory too.
         for pragma in [
             "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-            "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-16384",
+            "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-\(pageCacheKiB)",
         ] {
             try await writer.query(pragma, [])
         }

@@ -1,0 +1,26 @@
+#ifndef SHUHUI_CSHUHUI_H
+#define SHUHUI_CSHUHUI_H
+
+// What Swift cannot reach on its own: a CPU prefetch, and glibc's malloc_trim.
+
+#include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+/// Asks the CPU to bring the cache line at `address` in for writing, without waiting for it.
+/// Swift has no prefetch of its own; batch uniqueness uses this to fetch a key's slot while
+/// the row's other rules run (see BatchUniqueness.swift).
+static inline void shuhui_prefetch(const void *address) {
+    __builtin_prefetch(address, 1, 3);
+}
+
+/// Hands memory that malloc holds free back to the system (glibc keeps it in its free lists);
+/// nothing where the C library is not glibc.
+static inline void shuhui_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+#endif
