@@ -239,6 +239,21 @@ import Testing
         #expect(fails(rule, "男 "))
     }
 
+    @Test func longCodeListsAndCanonicallyEqualValues() {
+        // Administrative division codes: a list long enough to be looked up by fingerprint.
+        let divisions = (1...3_000).map { String(330_000 + $0) }
+        let rule = QualityRule(kind: .codeList, field: "xb", values: divisions)
+        #expect(!fails(rule, "330001"))
+        #expect(!fails(rule, "333000"))
+        #expect(fails(rule, "333001"))
+        #expect(fails(rule, "33000"))
+        // As Set<String> sees it: "é" precomposed and decomposed are one value, and the
+        // Kelvin sign is "K".
+        #expect(!fails(QualityRule(kind: .codeList, field: "xb", values: ["caf\u{E9}"]), "cafe\u{301}"))
+        #expect(!fails(QualityRule(kind: .codeList, field: "xb", values: ["\u{212A}"]), "K"))
+        #expect(fails(QualityRule(kind: .codeList, field: "xb", values: ["\u{212A}"]), "k"))
+    }
+
     @Test func rangeOnNumbersStringsAndDates() {
         let age = QualityRule(kind: .range, field: "nl", min: 0, max: 150)
         #expect(!fails(age, "0"))

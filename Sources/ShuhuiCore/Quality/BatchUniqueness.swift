@@ -32,7 +32,10 @@ struct BatchUniqueness: Sendable {
     /// ``insert(_:)`` after the row's other checks finds them in the cache.
     ///
     /// - Parameters: `bytes` and `spans` as ``RecordChecker/check(bytes:spans:raw:)``.
-    func fingerprints(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<UInt64>) {
+    /// - Note: `mutating` though it changes nothing, so that a caller holding the set `inout`
+    ///   passes it in place: a non-mutating call would copy (retain and release) its tables
+    ///   on every row.
+    mutating func fingerprints(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<UInt64>) {
         for (slot, field) in slots.enumerated() {
             var fingerprint: UInt64 = 0
             if let field {

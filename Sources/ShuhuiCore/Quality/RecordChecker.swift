@@ -89,73 +89,33 @@ public struct QualityTally: Sendable, Equatable, Codable {
 /// Great Expectations' count (every row of a duplicate group, 3) nor Soda's (distinct
 /// duplicated values, 1); it is the number of rows that would have to be removed, and it
 /// is what a row-by-row stream can tell without holding rows back. Keys are remembered as
-/// 64-bit fingerprints (see `KeySet`).
+/// fingerprints, which can at worst take a new key for a repeat, never miss one (see `KeySet`).
 ///
 /// Rules that cannot be checked (unknown field, missing parameter, a regular expression
 /// that does not compile) are listed in ``skippedRules`` and not evaluated: rules should be
 /// vetted with ``QualityRule/issues(for:fields:)`` when they are saved.
 public struct RecordChecker: Sendable {
     /// The resource's fields; `check` takes values in this order.
-    public let fields: [Field]
+    public var fields: [Field] { plan.fields }
     /// The rules in force: the ones given, exact repeats removed, plus a `type` rule for
     /// every field that had none (a value that cannot be stored as its type must never
     /// pass). ``RuleFailure/ruleIndex`` points into this list.
-    public let rules: [QualityRule]
+    public var rules: [QualityRule] { plan.rules }
     /// Indexes into ``rules`` of rules that are not evaluated here: those the store checks
     /// and those that cannot be checked.
-    public let skippedRules: [Int]
+    public var skippedRules: [Int] { plan.skippedRules }
     /// The day "future" is measured from.
-    public let today: CalendarDate
+    public var today: CalendarDate { plan.today }
 
-    private enum Op: Sendable {
-        case notNull, type
-        case length(max: Int)
-        case pattern(slot: Int)
-        case codeList(slot: Int)
-        case rangeNumber(min: Double, max: Double)
-        case rangeDay(min: Int, max: Int)
-        case residentID, creditCode, mobile, landline, phone
-        case dateNotFuture
-        case birthDateMatchesID(other: Int)
-        case after(other: Int, daysOnly: Bool)
-        case uniqueKey(slot: Int)
-        case uniqueField(slot: Int)
-    }
-
-    private struct Compiled: Sendable {
-        var index: Int
-        var kind: RuleKind
-        var dimension: QualityDimension
-        var field: Int
-        var op: Op
-    }
-
-    private let compiled: [Compiled]
-    /// The batch `unique` rules among ``compiled``, evaluated after the others.
-    private let uniqueRules: [Compiled]
-    private let types: [FieldType]
-    private let keyFields: [Int]
-    /// Each pattern rule's expression, and its ICU-free form where it has the simple shape.
-    private let patterns: [(icu: NSRegularExpression, simple: SimplePattern?)]
-    private let codeLists: [Set<String>]
-    private let todayNumber: Int
+    private let plan: Plan
     /// Batch uniqueness: the values seen so far.
     private var uniqueness: BatchUniqueness
-    /// Evaluations and failures per dimension, by ``QualityDimension/ordinal``.
-    private var checkedCounts = InlineArray<7, Int>(repeating: 0)
-    private var failedCounts = InlineArray<7, Int>(repeating: 0)
-    private var rowCount = 0, badRowCount = 0
-    /// What checking a row learns about one of its fields (kept on the stack, per row).
-    private struct FieldState {
-        var present = false
-        var typed = false
-        var scalars = ParsedScalars()
-    }
+    private var counts = Counts()
     /// Scratch for ``check(_:)``: the values' bytes, and where each starts and ends.
     private var scratchBytes: [UInt8] = []
     private var scratchSpans: [Int]
 
-    /// Prepares the checks: field lookups, code-list sets and regular expressions are built
+    /// Prepares the checks: field lookups, code lists and regular expressions are built
     /// once here, never per row.
     ///
     /// - Parameters:
@@ -163,112 +123,8 @@ public struct RecordChecker: Sendable {
     ///   - rules: Its rules, usually `QualityRule.implicitRules(for:)` plus its own.
     ///   - today: The day dates must not be after (Beijing time in production).
     public init(fields: [Field], rules: [QualityRule], today: CalendarDate) {
-        self.fields = fields
-        self.today = today
-        todayNumber = today.year * 10000 + today.month * 100 + today.day
-        types = fields.map(\.type)
-        keyFields = fields.indices.filter { fields[$0].primaryKey }
-
-        var effective: [QualityRule] = []
-        var unique = Set<QualityRule>()
-        for rule in rules where unique.insert(rule).inserted { effective.append(rule) }
-        let typed = Set(effective.filter { $0.kind == .type }.compactMap(\.field))
-        for field in fields where !typed.contains(field.code) {
-            effective.append(QualityRule(kind: .type, field: field.code))
-        }
-        self.rules = effective
-
-        var index: [String: Int] = [:]
-        for (i, f) in fields.enumerated() where index[f.code] == nil { index[f.code] = i }
-        var compiled: [Compiled] = [], skipped: [Int] = []
-        var patterns: [(icu: NSRegularExpression, simple: SimplePattern?)] = [], codeLists: [Set<String>] = []
-        var uniqueSlots: [Int?] = []
-        for (i, rule) in effective.enumerated() {
-            let f = rule.field.flatMap { index[$0] }
-            if rule.field != nil, f == nil {
-                skipped.append(i)
-                continue
-            }
-            let op: Op?
-            switch rule.kind {
-            case .notNull: op = .notNull
-            case .type: op = .type
-            case .length:
-                op = (rule.maxLength ?? f.flatMap { fields[$0].length }).map { Op.length(max: $0) }
-            case .pattern:
-                if let p = rule.pattern, !p.isEmpty, let re = try? NSRegularExpression(pattern: "\\A(?:\(p))\\z") {
-                    op = .pattern(slot: patterns.count)
-                    patterns.append((re, SimplePattern(p)))
-                } else {
-                    op = nil
-                }
-            case .codeList:
-                if let values = rule.values, !values.isEmpty {
-                    op = .codeList(slot: codeLists.count)
-                    codeLists.append(Set(values))
-                } else {
-                    op = nil
-                }
-            case .range:
-                switch f.map({ fields[$0].type }) {
-                case .date?, .datetime?:
-                    let low = rule.minDate.flatMap(CalendarDate.init(iso:)), high = rule.maxDate.flatMap(CalendarDate.init(iso:))
-                    func number(_ d: CalendarDate) -> Int { d.year * 10000 + d.month * 100 + d.day }
-                    op = low == nil && high == nil ? nil : .rangeDay(min: low.map(number) ?? 0, max: high.map(number) ?? 99_999_999)
-                case .integer?, .decimal?, .string?:
-                    op = rule.min == nil && rule.max == nil ? nil
-                        : .rangeNumber(min: rule.min ?? -.infinity, max: rule.max ?? .infinity)
-                default:
-                    op = nil
-                }
-            case .residentID: op = .residentID
-            case .creditCode: op = .creditCode
-            case .mobile: op = .mobile
-            case .landline: op = .landline
-            case .phone: op = .phone
-            case .dateNotFuture: op = .dateNotFuture
-            case .crossField:
-                let other = rule.otherField.flatMap { index[$0] }
-                switch (rule.check, other) {
-                case (.birthDateMatchesID?, let o?): op = .birthDateMatchesID(other: o)
-                case (.after?, let o?):
-                    let daysOnly = f.map { fields[$0].type == .date } == true || fields[o].type == .date
-                    op = .after(other: o, daysOnly: daysOnly)
-                default: op = nil
-                }
-            case .unique:
-                // One bit per rule in BatchUniqueness's results: at most 64 of them.
-                if rule.scope == .stored || uniqueSlots.count == 64 {
-                    op = nil
-                } else if let f {
-                    op = .uniqueField(slot: uniqueSlots.count)
-                    uniqueSlots.append(f)
-                } else if !keyFields.isEmpty {
-                    op = .uniqueKey(slot: uniqueSlots.count)
-                    uniqueSlots.append(nil)
-                } else {
-                    op = nil
-                }
-            case .reference, .timeliness:
-                op = nil
-            }
-            guard let op, rule.kind == .unique || f != nil else {
-                skipped.append(i)
-                continue
-            }
-            compiled.append(Compiled(index: i, kind: rule.kind, dimension: rule.dimension, field: f ?? -1, op: op))
-        }
-        self.compiled = compiled
-        uniqueRules = compiled.filter {
-            switch $0.op {
-            case .uniqueKey, .uniqueField: true
-            default: false
-            }
-        }
-        self.skippedRules = skipped
-        self.patterns = patterns
-        self.codeLists = codeLists
-        uniqueness = BatchUniqueness(slots: uniqueSlots, keyFields: keyFields, types: types)
+        plan = Plan(fields: fields, rules: rules, today: today)
+        uniqueness = BatchUniqueness(slots: plan.uniqueSlots, keyFields: plan.keyFields, types: plan.types)
         scratchSpans = [Int](repeating: -1, count: 2 * fields.count)
     }
 
@@ -288,11 +144,11 @@ public struct RecordChecker: Sendable {
     /// The counts so far.
     public var tally: QualityTally {
         var checked: [QualityDimension: Int] = [:], failed: [QualityDimension: Int] = [:]
-        for d in QualityDimension.allCases where checkedCounts[d.ordinal] > 0 || failedCounts[d.ordinal] > 0 {
-            checked[d] = checkedCounts[d.ordinal]
-            failed[d] = failedCounts[d.ordinal]
+        for d in QualityDimension.allCases where counts.checked[d.ordinal] > 0 || counts.failed[d.ordinal] > 0 {
+            checked[d] = counts.checked[d.ordinal]
+            failed[d] = counts.failed[d.ordinal]
         }
-        return QualityTally(rows: rowCount, badRows: badRowCount, checked: checked, failed: failed)
+        return QualityTally(rows: counts.rows, badRows: counts.badRows, checked: checked, failed: failed)
     }
 
     /// Checks one record.
@@ -342,240 +198,423 @@ public struct RecordChecker: Sendable {
     ///     carries the typed values and the key. Without them (a row that is only counted),
     ///     `values` is empty and only a record that fails has its key.
     public mutating func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?) -> CheckedRecord {
-        let n = fields.count
-        // Local copies of the rule tables: read through `self`, which the closures below may
-        // mutate, each use would retain and release them.
-        let compiled = self.compiled, uniqueRules = self.uniqueRules, types = self.types, keyFields = self.keyFields
-        let patterns = self.patterns, codeLists = self.codeLists
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: uniqueness.count) { fingerprints in
-            withUnsafeTemporaryAllocation(of: FieldState.self, capacity: n) { state in
-                state.initialize(repeating: FieldState())
-                // First, so that the key's place in the uniqueness table is fetched from memory
-                // while the other rules run; the insert comes after them.
-                uniqueness.fingerprints(bytes: bytes, spans: spans, into: fingerprints)
-                @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
-                }
-                /// Field `i`'s value as text: for failures, keys and rows that are kept.
-                func text(_ i: Int) -> String {
-                    if let raw, i < raw.count, let s = raw[i] { return s }
-                    return String(decoding: value(i), as: UTF8.self)
-                }
-                var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
-                for i in 0..<n {
-                    guard let b = Self.value(i, bytes, spans) else {
-                        state[i].present = false
-                        state[i].typed = false
-                        continue
-                    }
-                    state[i].present = true
-                    if raw != nil {
-                        let v = ValueParsing.parse(text(i), types[i], &state[i].scalars)
-                        state[i].typed = v != nil
-                        values[i] = v
-                    } else {
-                        state[i].typed = ValueParsing.scan(b, types[i], &state[i].scalars)
-                    }
-                }
+        plan.check(bytes: bytes, spans: spans, raw: raw, uniqueness: &uniqueness, counts: &counts)
+    }
+}
 
-                let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { state[$0].present }
-                /// The primary-key values' canonical text, joined by U+001F.
-                func keyText() -> String {
-                    guard raw != nil else { return uniqueness.key(bytes, spans) }
-                    return keyFields.map { k in
-                        if let v = values[k] {
-                            if case .text(let s) = v { return s }
-                            return v.description
-                        }
-                        return text(k)
-                    }.joined(separator: "\u{1F}")
-                }
-                var key: String?
+extension RecordChecker {
+    /// Evaluations and failures per dimension, by ``QualityDimension/ordinal``, and rows.
+    fileprivate struct Counts {
+        var checked = InlineArray<7, Int>(repeating: 0)
+        var failed = InlineArray<7, Int>(repeating: 0)
+        var rows = 0, badRows = 0
+    }
 
-                var failures: [RuleFailure] = []
-                for rule in compiled {
-                    let f = rule.field
-                    let d = rule.dimension.ordinal
-                    if case .notNull = rule.op {
-                        checkedCounts[d] += 1
-                        if !state[f].present { failures.append(failure(rule, value: nil, notNullMessage)) }
-                        continue
-                    }
-                    guard f >= 0, state[f].present else { continue }
-                    let b = value(f)
-                    var message: Localized?
-                    switch rule.op {
-                    case .notNull, .uniqueKey, .uniqueField:
-                        continue
-                    case .type:
-                        if !state[f].typed { message = typeMessage(types[f]) }
-                    case .length(let max):
-                        // Bytes bound characters from above: only long texts need counting.
-                        if b.count > max {
-                            let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                            if characters > max {
-                                message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
-                            }
-                        }
-                    case .pattern(let slot):
-                        let (icu, simple) = patterns[slot]
-                        let matched = simple?.matches(b) ?? {
-                            let s = text(f)
-                            return icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
-                        }()
-                        if !matched {
-                            message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
-                        }
-                    case .codeList(let slot):
-                        if !codeLists[slot].contains(text(f)) {
-                            message = Localized(zh: "不在代码表中", en: "is not in the code list")
-                        }
-                    case .rangeNumber(let low, let high):
-                        let number: Double?
-                        switch types[f] {
-                        case .integer, .decimal: number = state[f].typed ? state[f].scalars.number : nil
-                        default: number = ValueParsing.decimal(b)
-                        }
-                        if let number {
-                            if number < low || number > high { message = rangeMessage(low, high) }
-                        } else if types[f] == .string {
-                            message = Localized(zh: "不是数值", en: "is not a number")
-                        } else {
-                            continue
-                        }
-                    case .rangeDay(let low, let high):
-                        guard state[f].typed else { continue }
-                        let day = state[f].scalars.day
-                        if day < low || day > high { message = dayRangeMessage(low, high) }
-                    case .residentID:
-                        if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
-                            message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
-                        }
-                    case .creditCode:
-                        if let e = FastIdentifiers.creditCode(b) {
-                            message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
-                        }
-                    case .mobile:
-                        if let e = FastIdentifiers.mobile(b) {
-                            message = identifierMessage("手机号码无效", "invalid mobile number", e)
-                        }
-                    case .landline:
-                        if let e = FastIdentifiers.landline(b) {
-                            message = identifierMessage("固定电话号码无效", "invalid landline number", e)
-                        }
-                    case .phone:
-                        if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
-                            message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
-                        }
-                    case .dateNotFuture:
-                        guard state[f].typed else { continue }
-                        if state[f].scalars.day > todayNumber {
-                            message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
-                        }
-                    case .birthDateMatchesID(let o):
-                        guard state[f].typed, state[o].present, let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
-                        if born != state[f].scalars.day {
-                            let date = ValueParsing.dateText(born)
-                            message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
-                                                en: "differs from the birth date \(date) in “\(fields[o].code)”")
-                        }
-                    case .after(let o, let daysOnly):
-                        guard state[f].typed, state[o].present, state[o].typed else { continue }
-                        let earlier: Bool
-                        switch types[f] {
-                        case .integer, .decimal: earlier = state[f].scalars.number < state[o].scalars.number
-                        default: earlier = daysOnly ? state[f].scalars.day < state[o].scalars.day : state[f].scalars.stamp < state[o].scalars.stamp
-                        }
-                        if earlier {
-                            let other = text(o)
-                            message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
-                        }
-                    }
-                    checkedCounts[d] += 1
-                    if let message { failures.append(failure(rule, value: text(f), message)) }
-                }
+    /// The rules compiled for checking: field positions, operations, code lists and patterns.
+    /// Built once and never changed; a class, so that checking a row borrows its tables
+    /// instead of retaining and releasing each of them.
+    fileprivate final class Plan: Sendable {
+        let fields: [Field]
+        let rules: [QualityRule]
+        let skippedRules: [Int]
+        let today: CalendarDate
+        let todayNumber: Int
 
-                if !uniqueRules.isEmpty {
-                    let duplicates = uniqueness.insert(fingerprints)
-                    let before = failures.count
-                    for rule in uniqueRules {
-                    let slot: Int
-                    switch rule.op {
-                    case .uniqueKey(let s):
-                        guard keyPresent else { continue }
-                        slot = s
-                    case .uniqueField(let s):
-                        guard state[rule.field].present else { continue }
-                        slot = s
-                    default:
-                        continue
-                    }
-                    checkedCounts[rule.dimension.ordinal] += 1
-                    guard duplicates & (1 << UInt64(slot)) != 0 else { continue }
-                    let value = rule.field >= 0 ? text(rule.field) : keyText().replacingOccurrences(of: "\u{1F}", with: ",")
-                    failures.append(failure(rule, value: value, duplicateMessage))
-                }
-                // Failures are listed in rule order.
-                    if before > 0, failures.count > before { failures.sort { $0.ruleIndex < $1.ruleIndex } }
-                }
+        enum Op: Sendable {
+            case notNull, type
+            case length(max: Int)
+            case pattern(slot: Int)
+            case codeList(slot: Int)
+            case rangeNumber(min: Double, max: Double)
+            case rangeDay(min: Int, max: Int)
+            case residentID, creditCode, mobile, landline, phone
+            case dateNotFuture
+            case birthDateMatchesID(other: Int)
+            case after(other: Int, daysOnly: Bool)
+            case uniqueKey(slot: Int)
+            case uniqueField(slot: Int)
+        }
 
-                if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
-                rowCount += 1
-                if !failures.isEmpty {
-                    badRowCount += 1
-                    for failure in failures { failedCounts[failure.dimension.ordinal] += 1 }
-                }
-                return CheckedRecord(values: values, failures: failures, key: key)
+        struct Compiled: Sendable {
+            var index: Int
+            var kind: RuleKind
+            var dimension: QualityDimension
+            var field: Int
+            var op: Op
+        }
+
+        let compiled: [Compiled]
+        /// The batch `unique` rules among ``compiled``, evaluated after the others.
+        let uniqueRules: [Compiled]
+        /// The field of each batch `unique` rule, by slot; nil for the primary key.
+        let uniqueSlots: [Int?]
+        let types: [FieldType]
+        let keyFields: [Int]
+        let patterns: [Pattern]
+        let codeLists: [CodeList]
+
+        /// A pattern rule's expression, and its ICU-free form where it has the simple shape.
+        final class Pattern: Sendable {
+            let icu: NSRegularExpression
+            let simple: SimplePattern?
+
+            init(icu: NSRegularExpression, simple: SimplePattern?) {
+                self.icu = icu
+                self.simple = simple
             }
         }
-    }
 
-    // MARK: - Helpers (failure path only)
-
-    private func failure(_ rule: Compiled, value: String?, _ message: Localized) -> RuleFailure {
-        RuleFailure(ruleIndex: rule.index, kind: rule.kind, dimension: rule.dimension,
-                    field: rule.field >= 0 ? fields[rule.field].code : nil, value: value, message: message)
-    }
-
-    private var notNullMessage: Localized { Localized(zh: "必须填写", en: "is required") }
-
-    private var duplicateMessage: Localized {
-        Localized(zh: "在本批次中重复出现（同一取值的第一行不计）", en: "repeats a value seen earlier in this batch")
-    }
-
-    private func typeMessage(_ type: FieldType) -> Localized {
-        let hint: (zh: String, en: String)
-        switch type {
-        case .string: hint = ("字符型", "a string")
-        case .integer: hint = ("整数", "a whole number")
-        case .decimal: hint = ("数值", "a number")
-        case .date: hint = ("日期（如 2024-01-31、2024/1/31、20240131、2024年1月31日）", "a date (e.g. 2024-01-31, 2024/1/31, 20240131)")
-        case .datetime: hint = ("日期时间（如 2024-01-31 08:30:00）", "a date-time (e.g. 2024-01-31 08:30:00)")
-        case .boolean: hint = ("是/否", "yes/no (是/否, true/false, 1/0, Y/N)")
+        /// What checking a row learns about one of its fields (kept on the stack, per row).
+        struct FieldState {
+            var present = false
+            var typed = false
+            var scalars = ParsedScalars()
         }
-        return Localized(zh: "不是有效的\(hint.zh)", en: "is not \(hint.en)")
-    }
 
-    private func rangeMessage(_ low: Double, _ high: Double) -> Localized {
-        switch (low.isFinite, high.isFinite) {
-        case (true, true):
-            let a = ValueParsing.format(low), b = ValueParsing.format(high)
-            return Localized(zh: "应在 \(a) 至 \(b) 之间", en: "must be between \(a) and \(b)")
-        case (true, false):
-            let a = ValueParsing.format(low)
-            return Localized(zh: "应不小于 \(a)", en: "must be at least \(a)")
-        default:
-            let b = ValueParsing.format(high)
-            return Localized(zh: "应不大于 \(b)", en: "must be at most \(b)")
+        init(fields: [Field], rules: [QualityRule], today: CalendarDate) {
+            self.fields = fields
+            self.today = today
+            todayNumber = today.year * 10000 + today.month * 100 + today.day
+            types = fields.map(\.type)
+            keyFields = fields.indices.filter { fields[$0].primaryKey }
+
+            var effective: [QualityRule] = []
+            var unique = Set<QualityRule>()
+            for rule in rules where unique.insert(rule).inserted { effective.append(rule) }
+            let typed = Set(effective.filter { $0.kind == .type }.compactMap(\.field))
+            for field in fields where !typed.contains(field.code) {
+                effective.append(QualityRule(kind: .type, field: field.code))
+            }
+            self.rules = effective
+
+            var index: [String: Int] = [:]
+            for (i, f) in fields.enumerated() where index[f.code] == nil { index[f.code] = i }
+            var compiled: [Compiled] = [], skipped: [Int] = []
+            var patterns: [Pattern] = [], codeLists: [CodeList] = []
+            var uniqueSlots: [Int?] = []
+            for (i, rule) in effective.enumerated() {
+                let f = rule.field.flatMap { index[$0] }
+                if rule.field != nil, f == nil {
+                    skipped.append(i)
+                    continue
+                }
+                let op: Op?
+                switch rule.kind {
+                case .notNull: op = .notNull
+                case .type: op = .type
+                case .length:
+                    op = (rule.maxLength ?? f.flatMap { fields[$0].length }).map { Op.length(max: $0) }
+                case .pattern:
+                    if let p = rule.pattern, !p.isEmpty, let re = try? NSRegularExpression(pattern: "\\A(?:\(p))\\z") {
+                        op = .pattern(slot: patterns.count)
+                        patterns.append(Pattern(icu: re, simple: SimplePattern(p)))
+                    } else {
+                        op = nil
+                    }
+                case .codeList:
+                    if let values = rule.values, !values.isEmpty {
+                        op = .codeList(slot: codeLists.count)
+                        codeLists.append(CodeList(values))
+                    } else {
+                        op = nil
+                    }
+                case .range:
+                    switch f.map({ fields[$0].type }) {
+                    case .date?, .datetime?:
+                        let low = rule.minDate.flatMap(CalendarDate.init(iso:)), high = rule.maxDate.flatMap(CalendarDate.init(iso:))
+                        func number(_ d: CalendarDate) -> Int { d.year * 10000 + d.month * 100 + d.day }
+                        op = low == nil && high == nil ? nil : .rangeDay(min: low.map(number) ?? 0, max: high.map(number) ?? 99_999_999)
+                    case .integer?, .decimal?, .string?:
+                        op = rule.min == nil && rule.max == nil ? nil
+                            : .rangeNumber(min: rule.min ?? -.infinity, max: rule.max ?? .infinity)
+                    default:
+                        op = nil
+                    }
+                case .residentID: op = .residentID
+                case .creditCode: op = .creditCode
+                case .mobile: op = .mobile
+                case .landline: op = .landline
+                case .phone: op = .phone
+                case .dateNotFuture: op = .dateNotFuture
+                case .crossField:
+                    let other = rule.otherField.flatMap { index[$0] }
+                    switch (rule.check, other) {
+                    case (.birthDateMatchesID?, let o?): op = .birthDateMatchesID(other: o)
+                    case (.after?, let o?):
+                        let daysOnly = f.map { fields[$0].type == .date } == true || fields[o].type == .date
+                        op = .after(other: o, daysOnly: daysOnly)
+                    default: op = nil
+                    }
+                case .unique:
+                    // One bit per rule in BatchUniqueness's results: at most 64 of them.
+                    if rule.scope == .stored || uniqueSlots.count == 64 {
+                        op = nil
+                    } else if let f {
+                        op = .uniqueField(slot: uniqueSlots.count)
+                        uniqueSlots.append(f)
+                    } else if !keyFields.isEmpty {
+                        op = .uniqueKey(slot: uniqueSlots.count)
+                        uniqueSlots.append(nil)
+                    } else {
+                        op = nil
+                    }
+                case .reference, .timeliness:
+                    op = nil
+                }
+                guard let op, rule.kind == .unique || f != nil else {
+                    skipped.append(i)
+                    continue
+                }
+                compiled.append(Compiled(index: i, kind: rule.kind, dimension: rule.dimension, field: f ?? -1, op: op))
+            }
+            self.compiled = compiled
+            uniqueRules = compiled.filter {
+                switch $0.op {
+                case .uniqueKey, .uniqueField: true
+                default: false
+                }
+            }
+            self.skippedRules = skipped
+            self.patterns = patterns
+            self.codeLists = codeLists
+            self.uniqueSlots = uniqueSlots
+        }
+
+        /// Checks one record, as ``RecordChecker/check(bytes:spans:raw:)``, with the checker's
+        /// state passed in: the plan itself never changes, so its tables are read in place.
+        func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?,
+                   uniqueness: inout BatchUniqueness, counts: inout Counts) -> CheckedRecord {
+            let n = fields.count
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: uniqueness.count) { fingerprints in
+                withUnsafeTemporaryAllocation(of: FieldState.self, capacity: n) { state in
+                    state.initialize(repeating: FieldState())
+                    // First, so that the key's place in the uniqueness table is fetched from memory
+                    // while the other rules run; the insert comes after them.
+                    uniqueness.fingerprints(bytes: bytes, spans: spans, into: fingerprints)
+                    @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
+                    }
+                    /// Field `i`'s value as text: for failures, keys and rows that are kept.
+                    func text(_ i: Int) -> String {
+                        if let raw, i < raw.count, let s = raw[i] { return s }
+                        return String(decoding: value(i), as: UTF8.self)
+                    }
+                    var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
+                    for i in 0..<n {
+                        guard let b = RecordChecker.value(i, bytes, spans) else {
+                            state[i].present = false
+                            state[i].typed = false
+                            continue
+                        }
+                        state[i].present = true
+                        if raw != nil {
+                            let v = ValueParsing.parse(text(i), types[i], &state[i].scalars)
+                            state[i].typed = v != nil
+                            values[i] = v
+                        } else {
+                            state[i].typed = ValueParsing.scan(b, types[i], &state[i].scalars)
+                        }
+                    }
+
+                    let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { state[$0].present }
+                    /// The primary-key values' canonical text, joined by U+001F.
+                    func keyText() -> String {
+                        guard raw != nil else { return uniqueness.key(bytes, spans) }
+                        return keyFields.map { k in
+                            if let v = values[k] {
+                                if case .text(let s) = v { return s }
+                                return v.description
+                            }
+                            return text(k)
+                        }.joined(separator: "\u{1F}")
+                    }
+                    var key: String?
+
+                    var failures: [RuleFailure] = []
+                    for rule in compiled {
+                        let f = rule.field
+                        if case .notNull = rule.op {
+                            counts.checked[rule.dimension.ordinal] += 1
+                            if !state[f].present { failures.append(failure(rule, value: nil, notNullMessage)) }
+                            continue
+                        }
+                        guard f >= 0, state[f].present else { continue }
+                        let b = value(f)
+                        var message: Localized?
+                        switch rule.op {
+                        case .notNull, .uniqueKey, .uniqueField:
+                            continue
+                        case .type:
+                            if !state[f].typed { message = typeMessage(types[f]) }
+                        case .length(let max):
+                            // Bytes bound characters from above: only long texts need counting.
+                            if b.count > max {
+                                let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                                if characters > max {
+                                    message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
+                                }
+                            }
+                        case .pattern(let slot):
+                            let pattern = patterns[slot]
+                            let matched = pattern.simple?.matches(b) ?? {
+                                let s = text(f)
+                                return pattern.icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
+                            }()
+                            if !matched {
+                                message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
+                            }
+                        case .codeList(let slot):
+                            if !codeLists[slot].contains(b) {
+                                message = Localized(zh: "不在代码表中", en: "is not in the code list")
+                            }
+                        case .rangeNumber(let low, let high):
+                            let number: Double?
+                            switch types[f] {
+                            case .integer, .decimal: number = state[f].typed ? state[f].scalars.number : nil
+                            default: number = ValueParsing.decimal(b)
+                            }
+                            if let number {
+                                if number < low || number > high { message = rangeMessage(low, high) }
+                            } else if types[f] == .string {
+                                message = Localized(zh: "不是数值", en: "is not a number")
+                            } else {
+                                continue
+                            }
+                        case .rangeDay(let low, let high):
+                            guard state[f].typed else { continue }
+                            let day = state[f].scalars.day
+                            if day < low || day > high { message = dayRangeMessage(low, high) }
+                        case .residentID:
+                            if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
+                                message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
+                            }
+                        case .creditCode:
+                            if let e = FastIdentifiers.creditCode(b) {
+                                message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
+                            }
+                        case .mobile:
+                            if let e = FastIdentifiers.mobile(b) {
+                                message = identifierMessage("手机号码无效", "invalid mobile number", e)
+                            }
+                        case .landline:
+                            if let e = FastIdentifiers.landline(b) {
+                                message = identifierMessage("固定电话号码无效", "invalid landline number", e)
+                            }
+                        case .phone:
+                            if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
+                                message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
+                            }
+                        case .dateNotFuture:
+                            guard state[f].typed else { continue }
+                            if state[f].scalars.day > todayNumber {
+                                message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
+                            }
+                        case .birthDateMatchesID(let o):
+                            guard state[f].typed, state[o].present, let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
+                            if born != state[f].scalars.day {
+                                let date = ValueParsing.dateText(born)
+                                message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
+                                                    en: "differs from the birth date \(date) in “\(fields[o].code)”")
+                            }
+                        case .after(let o, let daysOnly):
+                            guard state[f].typed, state[o].present, state[o].typed else { continue }
+                            let earlier: Bool
+                            switch types[f] {
+                            case .integer, .decimal: earlier = state[f].scalars.number < state[o].scalars.number
+                            default: earlier = daysOnly ? state[f].scalars.day < state[o].scalars.day : state[f].scalars.stamp < state[o].scalars.stamp
+                            }
+                            if earlier {
+                                let other = text(o)
+                                message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
+                            }
+                        }
+                        counts.checked[rule.dimension.ordinal] += 1
+                        if let message { failures.append(failure(rule, value: text(f), message)) }
+                    }
+
+                    if !uniqueRules.isEmpty {
+                        let duplicates = uniqueness.insert(fingerprints)
+                        let before = failures.count
+                        for rule in uniqueRules {
+                            let slot: Int
+                            switch rule.op {
+                            case .uniqueKey(let s):
+                                guard keyPresent else { continue }
+                                slot = s
+                            case .uniqueField(let s):
+                                guard state[rule.field].present else { continue }
+                                slot = s
+                            default:
+                                continue
+                            }
+                            counts.checked[rule.dimension.ordinal] += 1
+                            guard duplicates & (1 << UInt64(slot)) != 0 else { continue }
+                            let value = rule.field >= 0 ? text(rule.field) : keyText().replacingOccurrences(of: "\u{1F}", with: ",")
+                            failures.append(failure(rule, value: value, duplicateMessage))
+                        }
+                        // Failures are listed in rule order.
+                        if before > 0, failures.count > before { failures.sort { $0.ruleIndex < $1.ruleIndex } }
+                    }
+
+                    if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
+                    counts.rows += 1
+                    if !failures.isEmpty {
+                        counts.badRows += 1
+                        for failure in failures { counts.failed[failure.dimension.ordinal] += 1 }
+                    }
+                    return CheckedRecord(values: values, failures: failures, key: key)
+                }
+            }
+        }
+
+        // MARK: - Helpers (failure path only)
+
+        private func failure(_ rule: Compiled, value: String?, _ message: Localized) -> RuleFailure {
+            RuleFailure(ruleIndex: rule.index, kind: rule.kind, dimension: rule.dimension,
+                        field: rule.field >= 0 ? fields[rule.field].code : nil, value: value, message: message)
+        }
+
+        private var notNullMessage: Localized { Localized(zh: "必须填写", en: "is required") }
+
+        private var duplicateMessage: Localized {
+            Localized(zh: "在本批次中重复出现（同一取值的第一行不计）", en: "repeats a value seen earlier in this batch")
+        }
+
+        private func typeMessage(_ type: FieldType) -> Localized {
+            let hint: (zh: String, en: String)
+            switch type {
+            case .string: hint = ("字符型", "a string")
+            case .integer: hint = ("整数", "a whole number")
+            case .decimal: hint = ("数值", "a number")
+            case .date: hint = ("日期（如 2024-01-31、2024/1/31、20240131、2024年1月31日）", "a date (e.g. 2024-01-31, 2024/1/31, 20240131)")
+            case .datetime: hint = ("日期时间（如 2024-01-31 08:30:00）", "a date-time (e.g. 2024-01-31 08:30:00)")
+            case .boolean: hint = ("是/否", "yes/no (是/否, true/false, 1/0, Y/N)")
+            }
+            return Localized(zh: "不是有效的\(hint.zh)", en: "is not \(hint.en)")
+        }
+
+        private func rangeMessage(_ low: Double, _ high: Double) -> Localized {
+            switch (low.isFinite, high.isFinite) {
+            case (true, true):
+                let a = ValueParsing.format(low), b = ValueParsing.format(high)
+                return Localized(zh: "应在 \(a) 至 \(b) 之间", en: "must be between \(a) and \(b)")
+            case (true, false):
+                let a = ValueParsing.format(low)
+                return Localized(zh: "应不小于 \(a)", en: "must be at least \(a)")
+            default:
+                let b = ValueParsing.format(high)
+                return Localized(zh: "应不大于 \(b)", en: "must be at most \(b)")
+            }
+        }
+
+        private func dayRangeMessage(_ low: Int, _ high: Int) -> Localized {
+            let a = ValueParsing.dateText(Swift.max(low, 101)), b = ValueParsing.dateText(Swift.min(high, 99_991_231))
+            return Localized(zh: "日期应在 \(a) 至 \(b) 之间", en: "date must be between \(a) and \(b)")
+        }
+
+        private func identifierMessage(_ zh: String, _ en: String, _ error: IdentifierError) -> Localized {
+            Localized(zh: "\(zh)：\(error.message.zh)", en: "\(en): \(error.message.en)")
         }
     }
 
-    private func dayRangeMessage(_ low: Int, _ high: Int) -> Localized {
-        let a = ValueParsing.dateText(Swift.max(low, 101)), b = ValueParsing.dateText(Swift.min(high, 99_991_231))
-        return Localized(zh: "日期应在 \(a) 至 \(b) 之间", en: "date must be between \(a) and \(b)")
-    }
-
-    private func identifierMessage(_ zh: String, _ en: String, _ error: IdentifierError) -> Localized {
-        Localized(zh: "\(zh)：\(error.message.zh)", en: "\(en): \(error.message.en)")
-    }
 }

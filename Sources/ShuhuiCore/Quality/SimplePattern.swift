@@ -25,6 +25,9 @@ struct SimplePattern: Sendable {
     }
 
     let atoms: [Atom]
+    /// The one length a match has when every atom repeats a fixed number of times (most ID
+    /// and code patterns: `[0-9]{17}[0-9X]`, `\d{6}`); nil otherwise.
+    let fixedLength: Int?
 
     /// Compiles `pattern`, or returns nil when it is not of the simple shape.
     init?(_ pattern: String) {
@@ -102,6 +105,8 @@ struct SimplePattern: Sendable {
         }
         guard !atoms.isEmpty else { return nil }
         self.atoms = atoms
+        let fixed = atoms.allSatisfy { $0.min == $0.max && $0.max < 64 }
+        fixedLength = fixed ? atoms.reduce(0) { $0 + $1.min } : nil
     }
 
     private static let meta: Set<UInt8> = Set(".()|*+?{}[]^$\\".utf8)
@@ -134,6 +139,7 @@ struct SimplePattern: Sendable {
     func matches(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
         let n = b.count
         guard n < 64 else { return nil }
+        if let fixedLength { return matchesFixed(b, fixedLength) }
         for x in b where x >= 0x80 { return nil }
         // Bit p of `reach`: the atoms so far can match exactly b[0..<p].
         var reach: UInt64 = 1
@@ -160,5 +166,20 @@ struct SimplePattern: Sendable {
             if reach == 0 { return false }
         }
         return (reach >> UInt64(n)) & 1 != 0
+    }
+
+    /// ``matches(_:)`` for a fixed-length pattern: one pass, byte against atom.
+    private func matchesFixed(_ b: UnsafeBufferPointer<UInt8>, _ length: Int) -> Bool? {
+        func nonASCII() -> Bool { b.contains { $0 >= 0x80 } }
+        // ICU counts characters, not bytes: a value of other scripts' digits may still match.
+        guard b.count == length else { return nonASCII() ? nil : false }
+        var q = 0
+        for atom in atoms {
+            for _ in 0..<atom.min {
+                guard atom.contains(b[q]) else { return nonASCII() ? nil : false }
+                q += 1
+            }
+        }
+        return true
     }
 }
