@@ -38,7 +38,7 @@ struct StorageOptions: ParsableArguments {
 let operatorPrincipal = Principal(userID: 0, username: "cli", displayName: "命令行 / CLI", role: .admin, organizationID: nil)
 
 func makeLogger() -> Logger {
-    var logger = Logger(label: "shuhui")
+    var logger = Logger(label: "shuhui") { ConsoleLogHandler(label: $0) }
     logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     return logger
 }

@@ -119,6 +119,13 @@ private let today = CalendarDate(year: 2026, month: 11, day: 23)!
         #expect(masker.mask(.integer(42), .redact) == .text("******"))
         #expect(masker.mask(.text("x"), .none) == .text("x"))
         #expect(masker.mask(nil, .residentID) == nil)
+        // ASCII values are masked by bytes, others by characters: CR LF is one character.
+        #expect(masker.mask(.text("ab\r\ncd"), .name) == .text("a****"))
+        #expect(masker.mask(.text("1234567"), .mobile) == .text("*******"))
+        #expect(masker.mask(.text("12345678"), .mobile) == .text("123****5678"))
+        #expect(masker.mask(.text("王小明A123456789"), .address) == .text("王小明A1********"))
+        #expect(masker.mask(.text("19x0-01-01"), .year) == .text("******"))
+        #expect(masker.mask(.text("１９９０年"), .year) == .text("******"))
     }
 
     @Test func birthDateNeverShowsInAMaskedID() {

@@ -76,6 +76,28 @@ func expectDenied(_ r: TestResponse, _ status: HTTPResponse.Status, sourceLocati
 }
 
 @Suite struct GatewayTests {
+    /// The canonical query is computed on bytes; it must stay the text Foundation's percent
+    /// coding gives, which clients built on Foundation sign.
+    @Test func canonicalQueryMatchesFoundationsPercentCoding() {
+        func reference(_ query: String) -> String {
+            let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s }
+            let pairs = query.split(separator: "&").map { item -> (String, String) in
+                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+            }
+            return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
+        }
+        let queries = [
+            "gmsfhm=330106199001010018", "b=2&a=1&a=0", "xm=%E6%AE%B5%E5%B0%8F%E6%98%8E&limit=5", "q=a+b%20c", "x=%zz&y=%4", "x=%FF%FE",
+            "flag&=v&&k=", "name=段小明&addr=a/b?c", "k=%2B%26%3D", "a=~-._*'()!", "z=%e6%ae%b5", "k=1%", "%41=%61",
+        ]
+        for q in queries { #expect(GatewaySignature.canonicalQuery(q) == reference(q), "\(q)") }
+        #expect(GatewaySignature.canonicalQuery(nil) == "")
+        #expect(GatewaySignature.encode("段 a+b/~") == "%E6%AE%B5%20a%2Bb%2F~")
+    }
+
     @Test func grantedCallReturnsExactlyTheGrantedFieldsMasked() async throws {
         try await TestCity.run { city, client in
             let s = try await GatewayScene.make(city, client)

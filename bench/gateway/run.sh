@@ -96,7 +96,10 @@ wait "$NGINX_PID" 2> /dev/null || true
 NGINX_PID=""
 
 log "Shuhui's floor: a static route through the same server and middleware, no database"
+F_CPU0=$(cpu_s "$SERVER_PID")
 wrk_run "$BASE/static/app.css"
+F_CPU=$(python3 -c "print($(cpu_s "$SERVER_PID") - $F_CPU0)")
+F_N=$(awk '/requests in/ { print $1 }' "$WORK/wrk.out")
 F_RPS=$RPS F_P50=$P50 F_P99=$P99
 
 log "gateway: signed, authorised, metered, masked lookups by resident ID"
@@ -113,8 +116,9 @@ SECONDS_SAVED=$SECONDS_RUN; SECONDS_RUN=3
 wrk_run "$BASE/gateway/bench-by-id" "$HERE/calls.lua" "$KEY" "$WORK/warm" > /dev/null
 SECONDS_RUN=$SECONDS_SAVED
 sleep 1
-METERED0=$(metered) ANSWERED0=$(answered)
+METERED0=$(metered) ANSWERED0=$(answered) G_CPU0=$(cpu_s "$SERVER_PID")
 wrk_run "$BASE/gateway/bench-by-id" "$HERE/calls.lua" "$KEY" "$WORK/calls"
+G_CPU=$(python3 -c "print($(cpu_s "$SERVER_PID") - $G_CPU0)")
 G_RPS=$RPS G_P50=$P50 G_P99=$P99
 WRK_SENT=$(awk '/^LUA/ { sub("sent=", "", $2); print $2 }' "$WORK/wrk.out")
 BAD=$(awk '/^LUA/ { sub("not200=", "", $3); print $3 }' "$WORK/wrk.out")
@@ -131,6 +135,9 @@ printf '%-44s %12s %9s %9s\n' "" "req/s" "p50 ms" "p99 ms"
 printf '%-44s %12s %9s %9s\n' "nginx, static JSON file" "$N_RPS" "$N_P50" "$N_P99"
 printf '%-44s %12s %9s %9s\n' "Shuhui static route (floor of the stack)" "$F_RPS" "$F_P50" "$F_P99"
 printf '%-44s %12s %9s %9s\n' "Shuhui gateway, signed+metered+masked lookup" "$G_RPS" "$G_P50" "$G_P99"
+# Server CPU per request: steadier than req/s on a shared machine (the server, not wrk, is
+# what a change to Shuhui changes).
+echo "server CPU per request: static route $(python3 -c "print(round($F_CPU * 1e6 / $F_N))") us, gateway call $(python3 -c "print(round($G_CPU * 1e6 / max($SENT, 1)))") us"
 echo "the stack's own floor: static route / nginx = $(ratio "$F_RPS" "$N_RPS"); gateway / static route = $(ratio "$G_RPS" "$F_RPS")"
 echo "ratio to nginx: $RATIO (target >= 0.5: $(ge "$RATIO" 0.5 && echo met || echo MISSED)); p99 $G_P99 ms (target <= 5: $(ge 5 "$G_P99" && echo met || echo MISSED))"
 echo "calls received and answered by the server: $SENT, metered: $METERED ($([ "$SENT" = "$METERED" ] && echo equal || echo DIFFERENT)); wrk prepared $WRK_SENT, not 200: $BAD; server peak RSS $RSS MB"

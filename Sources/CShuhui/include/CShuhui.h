@@ -1,8 +1,10 @@
 #ifndef SHUHUI_CSHUHUI_H
 #define SHUHUI_CSHUHUI_H
 
-// What Swift cannot reach on its own: a CPU prefetch, and glibc's malloc_trim.
+// What Swift cannot reach on its own: a CPU prefetch, glibc's malloc_trim, and C's standard
+// output stream (a global Swift 6 refuses to touch).
 
+#include <stdio.h>
 #include <stdlib.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -21,6 +23,15 @@ static inline void shuhui_release_free_memory(void) {
 #if defined(__GLIBC__)
     malloc_trim(0);
 #endif
+}
+
+/// Writes `line` to standard output under the stream's lock and flushes it, as swift-log's
+/// stream handler does, so that log lines keep their order with what `print` writes.
+static inline void shuhui_write_stdout(const char *line) {
+    flockfile(stdout);
+    fputs(line, stdout);
+    fflush(stdout);
+    funlockfile(stdout);
 }
 
 #endif

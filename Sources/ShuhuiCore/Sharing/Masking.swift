@@ -62,28 +62,41 @@ public struct Masker: Sendable {
     }
 
     func apply(_ kind: MaskKind, _ raw: String) -> String {
-        let chars = Array(raw)
-        func keep(_ head: Int, _ tail: Int, stars: Int? = nil) -> String {
-            guard chars.count > head + tail else { return String(repeating: "*", count: max(chars.count, 1)) }
-            return String(chars[..<head]) + String(repeating: "*", count: stars ?? (chars.count - head - tail)) + String(chars[(chars.count - tail)...])
+        // Most masked values (IDs, phone numbers, card numbers) are ASCII: there a character is
+        // a byte, except CR LF, which is one character.
+        if kind != .pseudonym, raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return Self.apply(kind, Array(raw.utf8), String.init(ascii:))
+        }
+        return Self.apply(kind, Array(raw), String.init(characters:)) { "p_" + pseudonym(raw) }
+    }
+
+    /// The conventions over the value's characters (`Character`s, or bytes of ASCII text).
+    private static func apply<C: Equatable>(_ kind: MaskKind, _ chars: [C], _ text: (ArraySlice<C>) -> String,
+                                            pseudonym: () -> String = { "" }) -> String {
+        func stars(_ n: Int) -> String { String(repeating: "*", count: n) }
+        func keep(_ head: Int, _ tail: Int, stars count: Int? = nil) -> String {
+            guard chars.count > head + tail else { return stars(max(chars.count, 1)) }
+            return text(chars[..<head]) + stars(count ?? (chars.count - head - tail)) + text(chars[(chars.count - tail)...])
         }
         switch kind {
-        case .none: return raw
-        case .name: return chars.isEmpty ? "*" : String(chars[0]) + String(repeating: "*", count: max(chars.count - 1, 1))
+        case .none: return text(chars[...])
+        case .name: return chars.isEmpty ? "*" : text(chars[..<1]) + stars(max(chars.count - 1, 1))
         case .residentID: return keep(6, 4)
         case .mobile: return keep(3, 4, stars: 4)
         case .landline: return keep(4, 2)
         case .bankCard: return keep(4, 4)
-        case .address: return chars.count > 8 ? String(chars[..<(chars.count - 8)]) + String(repeating: "*", count: 8) : String(repeating: "*", count: max(chars.count, 1))
+        case .address: return chars.count > 8 ? text(chars[..<(chars.count - 8)]) + stars(8) : stars(max(chars.count, 1))
         case .year:
-            if chars.count >= 4, chars[..<4].allSatisfy(\.isASCIIDigitCharacter) { return String(chars[..<4]) }
+            let head = text(chars.prefix(4))
+            if chars.count >= 4, head.utf8.count == 4, head.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return head }
             return "******"
-        case .pseudonym: return "p_" + pseudonym(raw)
+        case .pseudonym: return pseudonym()
         case .redact: return "******"
         }
     }
 }
 
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+extension String {
+    fileprivate init(ascii bytes: ArraySlice<UInt8>) { self.init(decoding: bytes, as: UTF8.self) }
+    fileprivate init(characters: ArraySlice<Character>) { self.init(characters) }
 }

@@ -14,26 +14,77 @@ public enum GatewaySignature {
     public static let skew: Double = 300
 
     public static func canonical(method: String, path: String, query: String?, timestamp: String, nonce: String, body: some DataProtocol) -> String {
-        let digest = Hex.encode(SHA256.hash(data: body))
+        let digest = body.isEmpty ? emptyDigest : Hex.encode(SHA256.hash(data: body))
         return [method.uppercased(), path, canonicalQuery(query), timestamp, nonce, digest].joined(separator: "\n")
     }
 
+    /// The hex SHA-256 of an empty body (every GET).
+    private static let emptyDigest = Hex.encode(SHA256.hash(data: Data()))
+
     public static func canonicalQuery(_ query: String?) -> String {
         guard let query, !query.isEmpty else { return "" }
-        let pairs = query.split(separator: "&", omittingEmptySubsequences: true).map { item -> (String, String) in
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        let pairs = query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { item -> (String, String) in
+            let parts = item.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }
         return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
 
-    private static func decode(_ s: Substring) -> String {
-        String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+    /// `+` as a space, then percent-decoded; the text as it came when a `%` is not followed by
+    /// two hex digits or the bytes are not UTF-8 (what Foundation's `removingPercentEncoding`
+    /// refuses), so that a client using Foundation signs the same text.
+    private static func decode(_ s: Substring.UTF8View) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = s.startIndex
+        while i < s.endIndex {
+            let b = s[i]
+            if b == UInt8(ascii: "+") {
+                out.append(UInt8(ascii: " "))
+            } else if b == UInt8(ascii: "%") {
+                let h = s.index(after: i)
+                guard h < s.endIndex, s.index(after: h) < s.endIndex, let high = hexValue(s[h]), let low = hexValue(s[s.index(after: h)]) else {
+                    return String(Substring(s))
+                }
+                out.append(high << 4 | low)
+                i = s.index(h, offsetBy: 2)
+                continue
+            } else {
+                out.append(b)
+            }
+            i = s.index(after: i)
+        }
+        return String(validating: out, as: UTF8.self) ?? String(Substring(s))
     }
 
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
 
-    public static func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s }
+    /// Percent-encodes every UTF-8 byte but RFC 3986's unreserved characters, with upper-case
+    /// hex digits (as Foundation's `addingPercentEncoding` does).
+    public static func encode(_ s: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(b)
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 
     /// Whether `signature` (base64) is the HMAC of `canonical` under `secret`; constant time.
     public static func verify(_ signature: String, canonical: String, secret: [UInt8]) -> Bool {

@@ -501,9 +501,6 @@ struct IngestSession {
 /// Calendar days as the bureau counts them (Beijing time).
 enum Counters {
     static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+        CalendarDate(beijing: date).description
     }
 }
