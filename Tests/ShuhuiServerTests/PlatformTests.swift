@@ -38,6 +38,13 @@ import Testing
                 }
             }
             #expect(paths["/api/v1/resources/{code}"]?["put"] != nil)
+            // The routes consuming systems call with a signed app key are described too.
+            for (path, method) in [("/gateway/{service}", "get"), ("/gateway/one-window/cases", "post")] {
+                let op = try #require(paths[path]?[method] as? [String: Any], "\(path)")
+                #expect((op["security"] as? [[String: [String]]])?.first?["appKey"] != nil, "\(path)")
+                let headers = (op["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "header" }.compactMap { $0["name"] as? String }
+                #expect(Set(headers) == ["X-Timestamp", "X-Nonce", "X-Signature"], "\(path)")
+            }
             #expect(paths.count >= 15)
         }
     }

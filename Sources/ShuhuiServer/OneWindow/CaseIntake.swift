@@ -24,8 +24,12 @@ struct CaseIntake: Sendable {
 
     static let maxBody = 16 * 1024
 
-    func register(_ router: Router<AppContext>) {
-        router.post("/gateway/one-window/cases") { req, ctx in try await self.handle(req, ctx) }
+    func register(_ api: APIRegistry) {
+        api.add(.init(method: .post, path: "/gateway/one-window/cases", tag: "one-window",
+                      summary: "A joined system sends a case (办件), signed with its app key as gateway calls are",
+                      signed: true, body: "SystemCaseDraft", response: "Case", status: 201)) { req, ctx in
+            try await self.handle(req, ctx)
+        }
     }
 
     func handle(_ req: Request, _ ctx: AppContext) async throws -> Response {

@@ -11,6 +11,9 @@ struct APIOperation: Sendable {
     var summary: String
     /// Whether a bearer token is required.
     var authenticated: Bool = true
+    /// Whether the call is signed with a consuming system's app key instead (the gateway's
+    /// `X-App-Key`, `X-Timestamp`, `X-Nonce`, `X-Signature`).
+    var signed: Bool = false
     /// Query parameters: name → schema type.
     var query: [(String, String)] = []
     /// Schema name of the JSON body, or a media type for raw uploads.

@@ -14,7 +14,12 @@ enum OpenAPIDocument {
             var parameters: [[String: Any]] = []
             for segment in op.path.split(separator: "/") where segment.hasPrefix("{") {
                 let name = String(segment.dropFirst().dropLast())
-                parameters.append(["name": name, "in": "path", "required": true, "schema": ["type": name == "code" ? "string" : "integer"]])
+                parameters.append(["name": name, "in": "path", "required": true, "schema": ["type": name == "code" || name == "service" ? "string" : "integer"]])
+            }
+            if op.signed {
+                for (name, about) in signatureHeaders {
+                    parameters.append(["name": name, "in": "header", "required": true, "description": about, "schema": ["type": "string"]])
+                }
             }
             for (name, type) in op.query {
                 parameters.append(["name": name, "in": "query", "required": false, "schema": ["type": type]])
@@ -30,7 +35,7 @@ enum OpenAPIDocument {
             let problem: [String: Any] = ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]
             responses["4XX"] = ["description": "Problem (RFC 9457) naming the field at fault", "content": problem]
             operation["responses"] = responses
-            operation["security"] = op.authenticated ? [["bearer": [String]()]] : [[String: Any]]()
+            operation["security"] = op.signed ? [["appKey": [String]()]] : op.authenticated ? [["bearer": [String]()]] : [[String: Any]]()
             paths[op.path, default: [:]][op.method.rawValue.lowercased()] = operation
         }
         return [
@@ -39,9 +44,23 @@ enum OpenAPIDocument {
                      "description": "Public data resource platform: units, systems census, catalog. Errors are application/problem+json with zh-CN and en messages."],
             "servers": [["url": "/"]],
             "paths": paths,
-            "components": ["securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]], "schemas": Schemas.all],
+            "components": [
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer"],
+                    "appKey": ["type": "apiKey", "in": "header", "name": "X-App-Key",
+                               "description": "A consuming system's app key; the call is also signed (X-Timestamp, X-Nonce, X-Signature)."],
+                ],
+                "schemas": Schemas.all,
+            ],
         ]
     }
+
+    /// The headers of a signed call besides `X-App-Key` (the security scheme).
+    private static let signatureHeaders = [
+        ("X-Timestamp", "Unix seconds; refused more than 300 s from the server's clock"),
+        ("X-Nonce", "Unique per call; a nonce seen in the last 11 minutes is refused"),
+        ("X-Signature", "base64(HMAC-SHA256(secret, METHOD \\n PATH \\n CANONICAL-QUERY \\n TIMESTAMP \\n NONCE \\n hex(SHA-256(body))))"),
+    ]
 
     private static func content(_ name: String) -> [String: Any] {
         switch name {

@@ -68,6 +68,8 @@ extension Schemas {
             "TopMatterJoinReport": object(["rows": ["type": "array", "items": ref("JoinTally")], "total": ref("JoinTally")]),
             "OnlineHandling": online,
             "CaseDraft": object(["matterCode": string, "applicant": string], required: ["matterCode", "applicant"]),
+            "SystemCaseDraft": object(["matterCode": string, "applicant": string, "externalCode": string],
+                                     required: ["matterCode", "applicant", "externalCode"]),
             "MatterRetireInput": object(["retiredOn": date, "reason": ["type": "string", "minLength": 1, "maxLength": 500]], required: ["reason"]),
             "Case": caseRecord,
             "CasePage": page("Case"),

@@ -53,6 +53,8 @@ extension Schemas {
             "DataService": service,
             "DataServiceList": list("DataService"),
             "OpenAPIDocument": ["type": "object"],
+            "GatewayPage": object(["data": ["type": "array", "items": ["type": "object", "additionalProperties": ["type": ["string", "number", "boolean", "null"]]]],
+                                   "hasMore": boolean, "limit": integer, "offset": integer], required: ["data", "hasMore", "limit", "offset"]),
             "CallPage": page("CallEntry"),
             "CallEntry": object(["id": integer, "at": dateTime, "appKey": string, "systemID": integer, "organizationID": integer,
                                  "serviceID": integer, "grantID": integer, "status": integer, "gatewayMicros": integer, "storeMicros": integer,

@@ -22,8 +22,13 @@ struct Gateway: Sendable {
 
     static let maxBody = 64 * 1024
 
-    func register(_ router: Router<AppContext>) {
-        router.get("/gateway/{service}") { req, ctx in try await self.handle(req, ctx) }
+    func register(_ api: APIRegistry) {
+        api.add(.init(method: .get, path: "/gateway/{service}", tag: "gateway",
+                      summary: "Call a published data service (接口) as a consuming system: signed, authorised by a grant, masked, rate-limited and metered. "
+                          + "Its own query parameters are in /api/v1/services/{code}/openapi.json",
+                      signed: true, query: [("limit", "integer"), ("offset", "integer")], response: "GatewayPage")) { req, ctx in
+            try await self.handle(req, ctx)
+        }
     }
 
     /// What is known about a call as it goes through the checks, for the meter.
