@@ -127,6 +127,11 @@ func expectDenied(_ r: TestResponse, _ status: HTTPResponse.Status, sourceLocati
             // The system lists what it may call.
             let callable = try json(try await client.execute(uri: "/api/v1/systems/\(s.cast.hrssSystem.id)/services", method: .get, headers: .bearer(s.cast.hrss)).body)
             #expect((callable["items"] as? [[String: Any]])?.count == 2)
+            // A system without a grant lists none.
+            let police = try await city.organization("市公安局")
+            let ungranted = try #require(try await city.store.systems(organizationID: police.id).first)
+            #expect(try await city.store.callableServices(systemID: ungranted.id).isEmpty)
+            #expect(try await city.store.callableServices(systemID: s.cast.hrssSystem.id).map(\.draft.code).contains("population-by-id"))
         }
     }
 

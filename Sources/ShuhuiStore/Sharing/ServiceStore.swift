@@ -38,9 +38,12 @@ extension Store {
         let today = CalendarDate(beijing: now)
         return try await database.read { db in
             let grants = try await db.raw("\(unsafeRaw: Self.grantSelect) WHERE g.system_id = \(bind: systemID) AND g.mode = 'api'").all().map(Self.grant)
-            let resources = Set(grants.filter { $0.status(on: today) == .active }.map(\.resourceID))
-            return try await db.raw("SELECT * FROM data_services WHERE state = 'published' ORDER BY code").all().map(Self.service)
-                .filter { resources.contains($0.resourceID) }
+            let resources = Set(grants.filter { $0.status(on: today) == .active }.map(\.resourceID)).sorted()
+            guard !resources.isEmpty else { return [] }
+            // Only the services over the granted resources are read, not every published one.
+            return try await db.raw("""
+                SELECT * FROM data_services WHERE state = 'published' AND resource_id IN (\(binds: resources.map { $0 as any Encodable & Sendable })) ORDER BY code
+                """).all().map(Self.service)
         }
     }
 
