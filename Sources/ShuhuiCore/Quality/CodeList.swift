@@ -32,8 +32,7 @@ final class CodeList: Sendable {
             var map: [UInt64: Int] = [:]
             let unique = bytes.withUnsafeBufferPointer { p in
                 ends.indices.allSatisfy { k in
-                    let start = k == 0 ? 0 : ends[k - 1]
-                    return map.updateValue(k, forKey: KeySet.fingerprint(UnsafeBufferPointer(rebasing: p[start..<ends[k]]))) == nil
+                    map.updateValue(k, forKey: KeySet.fingerprint(UnsafeBufferPointer(rebasing: p[Self.range(k, ends)]))) == nil
                 }
             }
             positions = unique ? map : nil
@@ -41,14 +40,17 @@ final class CodeList: Sendable {
         self.positions = positions
     }
 
+    /// Where value `k` is in the bytes, given where each value ends.
+    private static func range(_ k: Int, _ ends: [Int]) -> Range<Int> { (k == 0 ? 0 : ends[k - 1])..<ends[k] }
+
     /// Whether `value` is one of the list's values.
     func contains(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         let found = bytes.withUnsafeBufferPointer { p -> Bool in
             func equals(_ k: Int) -> Bool {
-                let start = k == 0 ? 0 : ends[k - 1]
-                guard ends[k] - start == value.count else { return false }
+                let range = Self.range(k, ends)
+                guard range.count == value.count else { return false }
                 // Codes are a few bytes: a loop beats calling memcmp.
-                for j in 0..<value.count where p[start + j] != value[j] { return false }
+                for j in 0..<value.count where p[range.lowerBound + j] != value[j] { return false }
                 return true
             }
             if let positions {

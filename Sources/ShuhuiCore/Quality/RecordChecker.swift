@@ -271,10 +271,13 @@ extension RecordChecker {
             var scalars = ParsedScalars()
         }
 
+        /// A date as the number `yyyymmdd`, how parsed dates are compared.
+        private static func number(_ d: CalendarDate) -> Int { d.year * 10000 + d.month * 100 + d.day }
+
         init(fields: [Field], rules: [QualityRule], today: CalendarDate) {
             self.fields = fields
             self.today = today
-            todayNumber = today.year * 10000 + today.month * 100 + today.day
+            todayNumber = Self.number(today)
             types = fields.map(\.type)
             keyFields = fields.indices.filter { fields[$0].primaryKey }
 
@@ -322,8 +325,7 @@ extension RecordChecker {
                     switch f.map({ fields[$0].type }) {
                     case .date?, .datetime?:
                         let low = rule.minDate.flatMap(CalendarDate.init(iso:)), high = rule.maxDate.flatMap(CalendarDate.init(iso:))
-                        func number(_ d: CalendarDate) -> Int { d.year * 10000 + d.month * 100 + d.day }
-                        op = low == nil && high == nil ? nil : .rangeDay(min: low.map(number) ?? 0, max: high.map(number) ?? 99_999_999)
+                        op = low == nil && high == nil ? nil : .rangeDay(min: low.map(Self.number) ?? 0, max: high.map(Self.number) ?? 99_999_999)
                     case .integer?, .decimal?, .string?:
                         op = rule.min == nil && rule.max == nil ? nil
                             : .rangeNumber(min: rule.min ?? -.infinity, max: rule.max ?? .infinity)
@@ -428,8 +430,6 @@ extension RecordChecker {
                             return text(k)
                         }.joined(separator: "\u{1F}")
                     }
-                    var key: String?
-
                     var failures: [RuleFailure] = []
                     for rule in compiled {
                         let f = rule.field
@@ -556,7 +556,7 @@ extension RecordChecker {
                         if before > 0, failures.count > before { failures.sort { $0.ruleIndex < $1.ruleIndex } }
                     }
 
-                    if keyPresent, key == nil, raw != nil || !failures.isEmpty { key = keyText() }
+                    let key = keyPresent && (raw != nil || !failures.isEmpty) ? keyText() : nil
                     counts.rows += 1
                     if !failures.isEmpty {
                         counts.badRows += 1
