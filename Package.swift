@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "ShuhuiSpreadsheetTests", dependencies: ["ShuhuiSpreadsheet"], swiftSettings: strict),
         .testTarget(
             name: "ShuhuiStoreTests",
-            dependencies: ["ShuhuiCore", "ShuhuiStore"],
+            dependencies: ["ShuhuiCore", "ShuhuiStore", .product(name: "SQLiteNIO", package: "sqlite-nio")],
             swiftSettings: strict
         ),
         .testTarget(

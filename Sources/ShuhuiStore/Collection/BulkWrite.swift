@@ -27,6 +27,8 @@ struct ChunkWrite: Sendable {
 
     func run() async throws {
         let now = Clock.millis()
+        // The problem records are built on another core while the rows are written.
+        async let problemRecords = problems.isEmpty ? [] : problemRecords(now)
         if !rows.isEmpty {
             try await writeRows(now)
             let keys = rows.compactMap(\.key)
@@ -38,20 +40,25 @@ struct ChunkWrite: Sendable {
                     """).run()
             }
         }
-        if !problems.isEmpty { try await writeProblems(now) }
+        let records = await problemRecords
+        guard !records.isEmpty else { return }
+        switch conn {
+        case .sqlite(let sqlite):
+            try await SQLiteBulk.insert(sqlite, table: "problem_records", columns: Self.problemColumns, records: records)
+        case .postgres(let pg):
+            try await PostgresBulk.copy(pg, table: "problem_records", columns: Self.problemColumns, records: records)
+        }
     }
 
     private func writeRows(_ now: Int64) async throws {
-        let per = DataTable.rowsPerStatement(width: fields.count + 3)
         switch conn {
         case .sqlite(let sqlite):
-            for start in stride(from: 0, to: rows.count, by: per) {
-                try await SQLiteBulk.insert(sqlite, table: table, fields: fields, rows: rows[start..<min(start + per, rows.count)], batch: batchID, at: now, upsert: upsert)
-            }
+            try await SQLiteBulk.insert(sqlite, table: table, fields: fields, rows: rows, batch: batchID, at: now, upsert: upsert)
         case .postgres(let pg) where !upsert:
             try await PostgresBulk.copy(pg, table: table, fields: fields, rows: rows, batch: batchID, at: now)
         case .postgres:
-            let columns = DataTable.writtenColumns(fields).joined(separator: ", ")
+            let columns = DataTable.writtenColumns(fields)
+            let per = DataTable.rowsPerStatement(width: fields.count + 3)
             for start in stride(from: 0, to: rows.count, by: per) {
                 var values: [SQLQueryString] = []
                 for row in rows[start..<min(start + per, rows.count)] {
@@ -60,15 +67,15 @@ struct ChunkWrite: Sendable {
                     values.append("(\(binds: binds))")
                 }
                 try await conn.sql.raw("""
-                    INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES \(values.joined(separator: ", "))
-                    ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: DataTable.upsertAssignments(fields))
+                    INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(values.joined(separator: ", "))
+                    ON CONFLICT (_key) DO UPDATE SET \(unsafeRaw: DataTable.upsertAssignments(columns))
                     """).run()
             }
         }
     }
 
     /// Problem data, one record per failure, each carrying the whole submitted row as JSON.
-    private func writeProblems(_ now: Int64) async throws {
+    private func problemRecords(_ now: Int64) async -> [[SQLiteData]] {
         let order = fields.indices.sorted { fields[$0].code < fields[$1].code }
         var records: [[SQLiteData]] = []
         records.reserveCapacity(problems.count * 2)
@@ -84,47 +91,80 @@ struct ChunkWrite: Sendable {
                                 f.value.map { .text(String($0.prefix(500))) } ?? .null, .text(m.text), raw, .text("open"), .integer(Int(now))])
             }
         }
-        switch conn {
-        case .sqlite(let sqlite):
-            let per = DataTable.rowsPerStatement(width: Self.problemColumns.count)
-            for start in stride(from: 0, to: records.count, by: per) {
-                try await SQLiteBulk.insert(sqlite, table: "problem_records", columns: Self.problemColumns, records: records[start..<min(start + per, records.count)])
-            }
-        case .postgres(let pg):
-            try await PostgresBulk.copy(pg, table: "problem_records", columns: Self.problemColumns, records: records)
-        }
+        return records
     }
 }
 
-/// SQLite bulk path: one multi-row INSERT per chunk with positional binds, straight to
-/// sqlite-nio (SQLKit's serializer costs more than the insert itself; see ANCHORS.md).
+/// SQLite bulk path: a multi-row INSERT compiled once per chunk and stepped for every group of
+/// rows on the writer's handle (`SQLiteDirect`); where the handle cannot be read, multi-row INSERTs with positional
+/// binds through sqlite-nio (SQLKit's serializer costs more than the insert itself; see ANCHORS.md).
 enum SQLiteBulk {
-    static func insert(_ conn: SQLiteConnection, table: String, fields: [Field], rows: ArraySlice<CheckedRecord>, batch: Int64, at now: Int64, upsert: Bool) async throws {
-        let width = fields.count + 3
-        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-        var sql = "INSERT INTO \(table) (" + DataTable.writtenColumns(fields).joined(separator: ", ") + ") VALUES "
-        sql += Array(repeating: tuple, count: rows.count).joined(separator: ",")
-        if upsert { sql += " ON CONFLICT (_key) DO UPDATE SET " + DataTable.upsertAssignments(fields) }
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(rows.count * width)
-        for row in rows {
-            binds.append(row.key.map(SQLiteData.text) ?? .null)
-            binds.append(.integer(Int(batch)))
-            binds.append(.integer(Int(now)))
-            for v in row.values { binds.append(data(v)) }
-        }
-        try await conn.query(sql, binds) { _ in }
+    /// Rows a compiled statement of the direct path inserts per step.
+    static let directRows = 64
+
+    static func insertSQL(_ table: String, _ columns: [String], rows: Int, upsert: Bool) -> String {
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        var sql = "INSERT INTO \(table) (" + columns.joined(separator: ", ") + ") VALUES " + Array(repeating: tuple, count: rows).joined(separator: ",")
+        if upsert { sql += " ON CONFLICT (_key) DO UPDATE SET " + DataTable.upsertAssignments(columns) }
+        return sql
     }
 
-    /// Rows of values in column order, one statement.
-    static func insert(_ conn: SQLiteConnection, table: String, columns: [String], records: ArraySlice<[SQLiteData]>) async throws {
+    static func insert(_ conn: SQLiteConnection, table: String, fields: [Field], rows: [CheckedRecord], batch: Int64, at now: Int64, upsert: Bool) async throws {
+        let columns = DataTable.writtenColumns(fields)
+        if let handle = SQLiteDirect.handle(of: conn) {
+            try await SQLiteDirect.run {
+                try SQLiteDirect.insert(handle, count: rows.count, width: columns.count, perStatement: directRows,
+                                        sql: { insertSQL(table, columns, rows: $0, upsert: upsert) }) { insert, r, offset in
+                    let row = rows[r]
+                    if let key = row.key { insert.bind(offset + 1, key) } else { insert.bindNull(offset + 1) }
+                    insert.bind(offset + 2, batch)
+                    insert.bind(offset + 3, now)
+                    for (i, v) in row.values.enumerated() {
+                        let p = offset + Int32(i + 4)
+                        switch v {
+                        case nil: insert.bindNull(p)
+                        case .text(let s)?, .date(let s)?, .datetime(let s)?: insert.bind(p, s)
+                        case .integer(let n)?: insert.bind(p, n)
+                        case .decimal(let d)?: insert.bind(p, d)
+                        case .boolean(let b)?: insert.bind(p, Int64(b ? 1 : 0))
+                        }
+                    }
+                }
+            }
+            return
+        }
+        let per = DataTable.rowsPerStatement(width: columns.count)
+        for start in stride(from: 0, to: rows.count, by: per) {
+            let slice = rows[start..<min(start + per, rows.count)]
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(slice.count * columns.count)
+            for row in slice {
+                binds.append(row.key.map(SQLiteData.text) ?? .null)
+                binds.append(.integer(Int(batch)))
+                binds.append(.integer(Int(now)))
+                for v in row.values { binds.append(data(v)) }
+            }
+            try await conn.query(insertSQL(table, columns, rows: slice.count, upsert: upsert), binds) { _ in }
+        }
+    }
+
+    /// Rows of values in column order.
+    static func insert(_ conn: SQLiteConnection, table: String, columns: [String], records: [[SQLiteData]]) async throws {
         guard !records.isEmpty else { return }
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-        let sql = "INSERT INTO \(table) (" + columns.joined(separator: ", ") + ") VALUES " + Array(repeating: tuple, count: records.count).joined(separator: ",")
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(records.count * columns.count)
-        for r in records { binds.append(contentsOf: r) }
-        try await conn.query(sql, binds) { _ in }
+        if let handle = SQLiteDirect.handle(of: conn) {
+            try await SQLiteDirect.run {
+                try SQLiteDirect.insert(handle, count: records.count, width: columns.count, perStatement: directRows,
+                                        sql: { insertSQL(table, columns, rows: $0, upsert: false) }) { insert, r, offset in
+                    for (i, v) in records[r].enumerated() { insert.bind(offset + Int32(i + 1), v) }
+                }
+            }
+            return
+        }
+        let per = DataTable.rowsPerStatement(width: columns.count)
+        for start in stride(from: 0, to: records.count, by: per) {
+            let slice = records[start..<min(start + per, records.count)]
+            try await conn.query(insertSQL(table, columns, rows: slice.count, upsert: false), slice.flatMap { $0 }) { _ in }
+        }
     }
 
     static func data(_ v: TypedValue?) -> SQLiteData {

@@ -49,8 +49,8 @@ enum DataTable {
     }
 
     /// `ON CONFLICT (_key)` assignments of an upsert: everything but the key takes the new row's value.
-    static func upsertAssignments(_ fields: [Field]) -> String {
-        writtenColumns(fields).dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    static func upsertAssignments(_ columns: [String]) -> String {
+        columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
     }
 
     /// Rows per multi-row statement of `width` binds each: within both engines' bind limits.

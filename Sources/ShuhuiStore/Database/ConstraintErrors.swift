@@ -6,6 +6,7 @@ import SQLiteNIO
 enum ConstraintErrors {
     static func isUniqueViolation(_ error: any Error) -> Bool {
         if let e = error as? PSQLError { return e.serverInfo?[.sqlState] == "23505" }
+        if let e = error as? SQLiteDirectError { return e.isUniqueViolation }
         if let e = error as? SQLiteError { return e.reason == .constraintUniqueFailed || e.reason == .constraintPrimaryKeyFailed || e.reason == .constraint }
         return false
     }
