@@ -27,6 +27,18 @@ import Testing
         fields.map { values[$0.code] }
     }
 
+    /// A row's values in one byte buffer with their spans, as a CSV cell batch holds them.
+    private func cells(_ raw: [String?]) -> ([UInt8], [Int]) {
+        var buffer: [UInt8] = []
+        var spans: [Int] = []
+        for value in raw {
+            spans.append(value == nil ? -1 : buffer.count)
+            buffer.append(contentsOf: (value ?? "").utf8)
+            spans.append(value == nil ? -1 : buffer.count)
+        }
+        return (buffer, spans)
+    }
+
     private func checker(_ rules: [QualityRule]) -> RecordChecker {
         RecordChecker(fields: fields, rules: rules, today: today)
     }
@@ -597,13 +609,7 @@ import Testing
         for values in rows {
             let raw = row(values)
             let expected = strings.check(raw)
-            var buffer: [UInt8] = []
-            var spans: [Int] = []
-            for value in raw {
-                spans.append(value == nil ? -1 : buffer.count)
-                buffer.append(contentsOf: (value ?? "").utf8)
-                spans.append(value == nil ? -1 : buffer.count)
-            }
+            let (buffer, spans) = cells(raw)
             let counted = buffer.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { bytes.check(bytes: b, spans: $0, raw: nil) } }
             let stored = buffer.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { kept.check(bytes: b, spans: $0, raw: raw) } }
             #expect(counted.failures == expected.failures, "\(values)")
@@ -615,6 +621,42 @@ import Testing
         #expect(bytes.tally == strings.tally)
         #expect(kept.tally == strings.tally)
         #expect(strings.tally.badRows == 4)  // the first row passes
+    }
+
+    /// Rows kept straight from their bytes carry the key and typed values that checking their
+    /// strings gives: canonical dates and date-times, numbers, booleans, missing values.
+    @Test func rowsKeptFromBytesEqualTheCheckedValues() {
+        let rules = QualityRule.implicitRules(for: fields)
+        let rows: [[String: String]] = [
+            ["sfzh": "a1", "xm": "段誉", "csrq": "1949-12-31", "je": "12.5", "nl": " 7 ", "kssj": "2024-01-01 08:00:00", "yx": "true", "jsrq": "2024/2/3"],
+            ["sfzh": " b2 ", "xm": "王语嫣", "xb": "", "csrq": "19491231", "je": "-1e3", "nl": "-9223372036854775808", "kssj": "2024/1/1 8:00",
+             "jssj": "2024-01-01T09:00", "yx": "否", "lxdh": "tab\there, \"quoted\"\nnew line", "jsrq": "2024.02.29"],
+            ["sfzh": "c3", "xm": "阿朱", "je": "0", "yx": "1", "csrq": " 2000-01-02 "],
+        ]
+        var strings = checker(rules), bytes = checker(rules)
+        var buffer = RowBuffer(fields: fields.count)
+        for (r, values) in rows.enumerated() {
+            let raw = row(values)
+            let expected = strings.check(raw)
+            #expect(expected.failures.isEmpty, "\(values): \(expected.failures.map(\.message.en))")
+            let (data, spans) = cells(raw)
+            let record = data.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { bytes.check(bytes: b, spans: $0, keepingIn: &buffer) } }
+            #expect(record.failures.isEmpty)
+            #expect(buffer.count == r + 1)
+            #expect(buffer.text(r, 0) == expected.key)
+            for (i, f) in fields.enumerated() {
+                #expect(buffer.value(r, field: i, as: f.type) == expected.values[i], "\(f.code) of row \(r)")
+            }
+        }
+        #expect(bytes.tally == strings.tally)
+        #expect(buffer.keys == ["a1", " b2 ", "c3"])
+        // Rows checked elsewhere append their values as they are.
+        var copy = RowBuffer(fields: fields.count)
+        for r in 0..<buffer.count {
+            copy.append(key: buffer.text(r, 0), values: fields.enumerated().map { i, f in buffer.value(r, field: i, as: f.type) })
+        }
+        #expect(copy.bytes == buffer.bytes)
+        #expect((0..<copy.count).allSatisfy { r in (0..<fields.count).allSatisfy { copy.value(r, field: $0, as: fields[$0].type) == buffer.value(r, field: $0, as: fields[$0].type) } })
     }
 
     @Test func timing200kRows() {

@@ -200,6 +200,26 @@ public struct RecordChecker: Sendable {
     public mutating func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?) -> CheckedRecord {
         plan.check(bytes: bytes, spans: spans, raw: raw, uniqueness: &uniqueness, counts: &counts)
     }
+
+    /// Checks one record as ``check(bytes:spans:raw:)`` checks a row that is only counted —
+    /// no `String` per value — and, when it passes, appends its key and typed values to `rows`:
+    /// the values and key the same record checked with `raw` would carry.
+    public mutating func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, keepingIn rows: inout RowBuffer) -> CheckedRecord {
+        let record = plan.check(bytes: bytes, spans: spans, raw: nil, uniqueness: &uniqueness, counts: &counts)
+        guard record.failures.isEmpty else { return record }
+        let keys = plan.keyFields
+        if keys.isEmpty || keys.contains(where: { RecordChecker.value($0, bytes, spans) == nil }) {
+            rows.appendNull()
+        } else if keys.count == 1, plan.types[keys[0]] == .string, let b = RecordChecker.value(keys[0], bytes, spans) {
+            rows.appendText(b)
+        } else {
+            rows.appendText(uniqueness.key(bytes, spans))
+        }
+        for (i, type) in plan.types.enumerated() {
+            if let b = RecordChecker.value(i, bytes, spans) { rows.append(parsing: b, as: type) } else { rows.appendNull() }
+        }
+        return record
+    }
 }
 
 extension RecordChecker {

@@ -13,7 +13,7 @@ struct ChunkWrite: Sendable {
     let conn: DriverConnection
     let table: String
     let fields: [Field]
-    let rows: [CheckedRecord]
+    let rows: RowBuffer
     let problems: [IngestSession.ProblemRow]
     let batchID: Int64
     let resourceID: Int64
@@ -31,8 +31,8 @@ struct ChunkWrite: Sendable {
         async let problemRecords = problems.isEmpty ? [] : problemRecords(now)
         if !rows.isEmpty {
             try await writeRows(now)
-            let keys = rows.compactMap(\.key)
-            if closeOpenProblems && !keys.isEmpty {
+            let keys = closeOpenProblems ? rows.keys : []
+            if !keys.isEmpty {
                 // A good row closes the open problems its key had: the provider fixed and resubmitted it.
                 try await conn.sql.raw("""
                     UPDATE problem_records SET status = 'closed', closed_at = \(bind: now), closed_by_batch = \(bind: batchID)
@@ -61,9 +61,9 @@ struct ChunkWrite: Sendable {
             let per = DataTable.rowsPerStatement(width: fields.count + 3)
             for start in stride(from: 0, to: rows.count, by: per) {
                 var values: [SQLQueryString] = []
-                for row in rows[start..<min(start + per, rows.count)] {
-                    var binds: [any Encodable & Sendable] = [row.key, batchID, now]
-                    binds += zip(row.values, fields).map { DataTable.bind($0, $1.type) }
+                for r in start..<min(start + per, rows.count) {
+                    var binds: [any Encodable & Sendable] = [rows.text(r, 0), batchID, now]
+                    binds += fields.enumerated().map { i, f in DataTable.bind(rows.value(r, field: i, as: f.type), f.type) }
                     values.append("(\(binds: binds))")
                 }
                 try await conn.sql.raw("""
@@ -109,25 +109,17 @@ enum SQLiteBulk {
         return sql
     }
 
-    static func insert(_ conn: SQLiteConnection, table: String, fields: [Field], rows: [CheckedRecord], batch: Int64, at now: Int64, upsert: Bool) async throws {
+    static func insert(_ conn: SQLiteConnection, table: String, fields: [Field], rows: RowBuffer, batch: Int64, at now: Int64, upsert: Bool) async throws {
         let columns = DataTable.writtenColumns(fields)
         if let handle = SQLiteDirect.handle(of: conn) {
             try await SQLiteDirect.run {
-                try SQLiteDirect.insert(handle, count: rows.count, width: columns.count, perStatement: directRows,
-                                        sql: { insertSQL(table, columns, rows: $0, upsert: upsert) }) { insert, r, offset in
-                    let row = rows[r]
-                    if let key = row.key { insert.bind(offset + 1, key) } else { insert.bindNull(offset + 1) }
-                    insert.bind(offset + 2, batch)
-                    insert.bind(offset + 3, now)
-                    for (i, v) in row.values.enumerated() {
-                        let p = offset + Int32(i + 4)
-                        switch v {
-                        case nil: insert.bindNull(p)
-                        case .text(let s)?, .date(let s)?, .datetime(let s)?: insert.bind(p, s)
-                        case .integer(let n)?: insert.bind(p, n)
-                        case .decimal(let d)?: insert.bind(p, d)
-                        case .boolean(let b)?: insert.bind(p, Int64(b ? 1 : 0))
-                        }
+                try rows.bytes.withUnsafeBufferPointer { bytes in
+                    try SQLiteDirect.insert(handle, count: rows.count, width: columns.count, perStatement: directRows,
+                                            sql: { insertSQL(table, columns, rows: $0, upsert: upsert) }) { insert, r, offset in
+                        insert.bind(offset + 1, rows.cell(r, 0), in: bytes)
+                        insert.bind(offset + 2, batch)
+                        insert.bind(offset + 3, now)
+                        for c in 1..<rows.width { insert.bind(offset + Int32(c + 3), rows.cell(r, c), in: bytes) }
                     }
                 }
             }
@@ -135,14 +127,14 @@ enum SQLiteBulk {
         }
         let per = DataTable.rowsPerStatement(width: columns.count)
         for start in stride(from: 0, to: rows.count, by: per) {
-            let slice = rows[start..<min(start + per, rows.count)]
+            let slice = start..<min(start + per, rows.count)
             var binds: [SQLiteData] = []
             binds.reserveCapacity(slice.count * columns.count)
-            for row in slice {
-                binds.append(row.key.map(SQLiteData.text) ?? .null)
+            for r in slice {
+                binds.append(data(rows, r, 0))
                 binds.append(.integer(Int(batch)))
                 binds.append(.integer(Int(now)))
-                for v in row.values { binds.append(data(v)) }
+                for c in 1..<rows.width { binds.append(data(rows, r, c)) }
             }
             try await conn.query(insertSQL(table, columns, rows: slice.count, upsert: upsert), binds) { _ in }
         }
@@ -167,13 +159,13 @@ enum SQLiteBulk {
         }
     }
 
-    static func data(_ v: TypedValue?) -> SQLiteData {
-        switch v {
-        case nil: .null
-        case .text(let s)?, .date(let s)?, .datetime(let s)?: .text(s)
-        case .integer(let i)?: .integer(Int(i))
-        case .decimal(let d)?: .float(d)
-        case .boolean(let b)?: .integer(b ? 1 : 0)
+    static func data(_ rows: RowBuffer, _ r: Int, _ c: Int) -> SQLiteData {
+        let cell = rows.cell(r, c)
+        switch cell.kind {
+        case .null: return .null
+        case .text: return .text(rows.text(r, c) ?? "")
+        case .integer: return .integer(Int(cell.payload))
+        case .decimal: return .float(Double(bitPattern: UInt64(bitPattern: cell.payload)))
         }
     }
 }
@@ -205,24 +197,20 @@ enum PostgresBulk {
         }
     }
 
-    static func copy(_ conn: PostgresConnection, table: String, fields: [Field], rows: [CheckedRecord], batch: Int64, at now: Int64) async throws {
+    static func copy(_ conn: PostgresConnection, table: String, fields: [Field], rows: RowBuffer, batch: Int64, at now: Int64) async throws {
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(rows.count * (fields.count + 3) * 16)
+        buffer.reserveCapacity(rows.bytes.count + rows.count * (rows.width + 2) * 8)
         let prefix = "\t\(batch)\t\(now)"
-        for row in rows {
-            if let key = row.key { escape(key, into: &buffer) } else { buffer.writeStaticString("\\N") }
-            buffer.writeString(prefix)
-            for v in row.values {
-                buffer.writeInteger(UInt8(ascii: "\t"))
-                switch v {
-                case nil: buffer.writeStaticString("\\N")
-                case .text(let s)?, .date(let s)?, .datetime(let s)?: escape(s, into: &buffer)
-                case .integer(let i)?: buffer.writeString(String(i))
-                case .decimal(let d)?: buffer.writeString(String(d))
-                case .boolean(let b)?: buffer.writeStaticString(b ? "1" : "0")
+        rows.bytes.withUnsafeBufferPointer { bytes in
+            for r in 0..<rows.count {
+                write(rows.cell(r, 0), bytes, into: &buffer)
+                buffer.writeString(prefix)
+                for c in 1..<rows.width {
+                    buffer.writeInteger(UInt8(ascii: "\t"))
+                    write(rows.cell(r, c), bytes, into: &buffer)
                 }
+                buffer.writeInteger(UInt8(ascii: "\n"))
             }
-            buffer.writeInteger(UInt8(ascii: "\n"))
         }
         // copyFrom quotes the names itself.
         let columns = ["_key", "_batch", "_ingested_at"] + fields.map(\.code)
@@ -231,22 +219,34 @@ enum PostgresBulk {
         }
     }
 
+    /// A cell in COPY text format: a boolean is its integer, 1 or 0, which COPY accepts.
+    private static func write(_ cell: RowBuffer.Cell, _ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout ByteBuffer) {
+        switch cell.kind {
+        case .null: buffer.writeStaticString("\\N")
+        case .text: escape(UnsafeBufferPointer(rebasing: bytes[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]), into: &buffer)
+        case .integer: buffer.writeString(String(cell.payload))
+        case .decimal: buffer.writeString(String(Double(bitPattern: UInt64(bitPattern: cell.payload))))
+        }
+    }
+
     /// COPY text format: backslash, tab, newline and carriage return are escaped.
     static func escape(_ s: String, into buffer: inout ByteBuffer) {
-        let plain = s.utf8.withContiguousStorageIfAvailable { b in
-            !b.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-        }
-        if plain == true {
-            buffer.writeString(s)
+        var s = s
+        s.withUTF8 { escape($0, into: &buffer) }
+    }
+
+    static func escape(_ b: UnsafeBufferPointer<UInt8>, into buffer: inout ByteBuffer) {
+        if !b.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            buffer.writeBytes(b)
             return
         }
-        for b in s.utf8 {
-            switch b {
+        for byte in b {
+            switch byte {
             case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
             case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
             case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
             case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-            default: buffer.writeInteger(b)
+            default: buffer.writeInteger(byte)
             }
         }
     }

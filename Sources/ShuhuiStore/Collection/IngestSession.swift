@@ -43,6 +43,12 @@ struct IngestSession {
     var passedUnkept = 0
     /// Rows checked since the last flush.
     var sinceFlush = 0
+    /// Whether CSV rows that pass go straight from the chunk's bytes to `kept`: when they are
+    /// written and the flush needs neither their strings nor their keys (no reference rules,
+    /// no stored keys to compare).
+    var keepFromBytes = false
+    /// Rows kept from CSV bytes since the last flush.
+    var kept: RowBuffer
     /// Per-row scratch: where each field's value starts and ends in a CSV cell batch.
     var spans: [Int] = []
 
@@ -137,6 +143,7 @@ struct IngestSession {
         }
         references = refs.map { (rule: $0.0, field: $0.1, table: $0.2, column: $0.3) }
         parser = ParserBox(options.format, charset: options.charset)
+        kept = RowBuffer(fields: fields.count, rows: Self.flushRows)
         try await DataTable.ensure(db, resource, dialect)
         if dialect == .postgres {
             // Batches on one resource commit one after another, in the order of their ids, so
@@ -171,7 +178,9 @@ struct IngestSession {
             try await DataTable.dropKeyIndex(db, table)
             try await appendOnlyCache(true)
         }
-        keepRows = !options.dryRun || !references.isEmpty || (hasKey && options.mode == .append && storedKeysPossible)
+        let flushNeedsRows = !references.isEmpty || (hasKey && options.mode == .append && storedKeysPossible)
+        keepRows = !options.dryRun || flushNeedsRows
+        keepFromBytes = !options.dryRun && !flushNeedsRows
         spans = [Int](repeating: -1, count: 2 * fields.count)
     }
 
@@ -317,6 +326,11 @@ struct IngestSession {
     private mutating func accept(line: Int, bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>) {
         rowsTotal += 1
         sinceFlush += 1
+        if keepFromBytes {
+            let record = checker.check(bytes: bytes, spans: spans, keepingIn: &kept)
+            if !record.failures.isEmpty { settle(line: line, raw: Self.strings(bytes, spans), record: record) }
+            return
+        }
         let raw = keepRows ? Self.strings(bytes, spans) : nil
         let record = checker.check(bytes: bytes, spans: spans, raw: raw)
         // A dry run stores no problem data: a failing row is only counted, its strings never built.
@@ -410,14 +424,17 @@ struct IngestSession {
                 rows = rows.enumerated().filter { failed[$0.offset] == nil }.map(\.element)
             }
         }
-        rowsStored += rows.count + passedUnkept
+        var stored = kept
+        kept = RowBuffer(fields: fields.count, rows: Self.flushRows)
+        for row in rows { stored.append(key: row.record.key, values: row.record.values) }
+        rowsStored += stored.count + passedUnkept
         passedUnkept = 0
         let problems = self.problems
         self.problems = []
         // A dry run checks everything above and stores nothing.
-        guard !options.dryRun, !rows.isEmpty || !problems.isEmpty else { return }
+        guard !options.dryRun, !stored.isEmpty || !problems.isEmpty else { return }
         let write = ChunkWrite(
-            conn: conn, table: table, fields: fields, rows: rows.map(\.record), problems: problems, batchID: batchID, resourceID: resource.id,
+            conn: conn, table: table, fields: fields, rows: stored, problems: problems, batchID: batchID, resourceID: resource.id,
             organizationID: resource.draft.providerID, upsert: hasKey && options.mode == .upsert, closeOpenProblems: openProblemsPossible)
         inflight = Task { try await write.run() }
     }

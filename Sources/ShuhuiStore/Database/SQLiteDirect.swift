@@ -1,4 +1,5 @@
 import NIOPosix
+import ShuhuiCore
 import SQLiteNIO
 // sqlite-nio's vendored SQLite: the same copy of the library the connections run on (two
 // copies in one process would each keep their own POSIX locks on the file).
@@ -67,12 +68,27 @@ enum SQLiteDirect {
         @inline(__always)
         func bind(_ i: Int32, _ s: String) {
             var s = s
-            s.withUTF8 { b in
-                if let base = b.baseAddress, !b.isEmpty {
-                    _ = sqlite_nio_sqlite3_bind_text(stmt, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(b.count), sqliteTransient)
-                } else {
-                    _ = sqlite_nio_sqlite3_bind_text(stmt, i, "", 0, sqliteTransient)
-                }
+            s.withUTF8 { bindText(i, $0) }
+        }
+
+        /// Binds parameter `i` to a buffered cell whose text lies in `bytes`.
+        @inline(__always)
+        func bind(_ i: Int32, _ cell: RowBuffer.Cell, in bytes: UnsafeBufferPointer<UInt8>) {
+            switch cell.kind {
+            case .null: bindNull(i)
+            case .integer: bind(i, cell.payload)
+            case .decimal: bind(i, Double(bitPattern: UInt64(bitPattern: cell.payload)))
+            case .text: bindText(i, UnsafeBufferPointer(rebasing: bytes[Int(cell.payload)..<Int(cell.payload) + Int(cell.length)]))
+            }
+        }
+
+        /// Binds parameter `i` to the UTF-8 text `b`; SQLite copies the bytes.
+        @inline(__always)
+        func bindText(_ i: Int32, _ b: UnsafeBufferPointer<UInt8>) {
+            if let base = b.baseAddress, !b.isEmpty {
+                _ = sqlite_nio_sqlite3_bind_text(stmt, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(b.count), sqliteTransient)
+            } else {
+                _ = sqlite_nio_sqlite3_bind_text(stmt, i, "", 0, sqliteTransient)
             }
         }
 
