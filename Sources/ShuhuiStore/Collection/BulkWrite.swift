@@ -96,8 +96,9 @@ struct ChunkWrite: Sendable {
 }
 
 /// SQLite bulk path: a multi-row INSERT compiled once per chunk and stepped for every group of
-/// rows on the writer's handle (`SQLiteDirect`); where the handle cannot be read, multi-row INSERTs with positional
-/// binds through sqlite-nio (SQLKit's serializer costs more than the insert itself; see ANCHORS.md).
+/// rows on the writer's handle (`SQLiteDirect`). Where the handle cannot be read, multi-row
+/// INSERTs with positional binds through sqlite-nio (SQLKit's serializer costs more than the
+/// insert itself; see ANCHORS.md).
 enum SQLiteBulk {
     /// Rows a compiled statement of the direct path inserts per step.
     static let directRows = 64
