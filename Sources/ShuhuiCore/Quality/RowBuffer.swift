@@ -86,7 +86,7 @@ public struct RowBuffer: Sendable {
         case .date:
             let r = ValueParsing.trimmed(b)
             guard let day = ValueParsing.date(b, r.lowerBound, r.upperBound) else { return appendNull() }
-            if r.count == b.count && b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-") {
+            if ValueParsing.isCanonicalDate(b, r) {
                 appendText(b)
             } else {
                 appendText(ValueParsing.dateText(day))
@@ -94,8 +94,7 @@ public struct RowBuffer: Sendable {
         case .datetime:
             let r = ValueParsing.trimmed(b)
             guard let stamp = ValueParsing.datetime(b, r.lowerBound, r.upperBound) else { return appendNull() }
-            if r.count == b.count && b.count == 19 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
-                && b[10] == ValueParsing.space && b[13] == UInt8(ascii: ":") && b[16] == UInt8(ascii: ":") {
+            if ValueParsing.isCanonicalDatetime(b, r) {
                 appendText(b)
             } else {
                 appendText(ValueParsing.datetimeText(stamp))

@@ -101,8 +101,7 @@ enum ValueParsing {
                 let r = trimmed(b)
                 guard let day = date(b, r.lowerBound, r.upperBound) else { return nil }
                 // Already canonical: reuse the caller's string instead of building a new one.
-                let canonical = r.count == b.count && b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
-                return (day, canonical)
+                return (day, isCanonicalDate(b, r))
             }
             guard let parsed else { return nil }
             scalars.day = parsed.day
@@ -112,9 +111,7 @@ enum ValueParsing {
             let parsed = withBytes(raw) { b -> (stamp: Int64, canonical: Bool)? in
                 let r = trimmed(b)
                 guard let stamp = datetime(b, r.lowerBound, r.upperBound) else { return nil }
-                let canonical = r.count == b.count && b.count == 19 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
-                    && b[10] == space && b[13] == UInt8(ascii: ":") && b[16] == UInt8(ascii: ":")
-                return (stamp, canonical)
+                return (stamp, isCanonicalDatetime(b, r))
             }
             guard let parsed else { return nil }
             scalars.stamp = parsed.stamp
@@ -152,6 +149,18 @@ enum ValueParsing {
             return boolean(b) != nil
         }
         return true
+    }
+
+    /// Whether the date in `b` (valid, `r` its trimmed range) is written `YYYY-MM-DD` already.
+    @inline(__always) static func isCanonicalDate(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        r.count == b.count && b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
+    }
+
+    /// Whether the date-time in `b` (valid, `r` its trimmed range) is written
+    /// `YYYY-MM-DD hh:mm:ss` already.
+    @inline(__always) static func isCanonicalDatetime(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        r.count == b.count && b.count == 19 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
+            && b[10] == space && b[13] == UInt8(ascii: ":") && b[16] == UInt8(ascii: ":")
     }
 
     /// The range of `b` without surrounding spaces and tabs.
