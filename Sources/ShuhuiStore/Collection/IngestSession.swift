@@ -67,15 +67,16 @@ struct IngestSession {
             }
         }
 
+        // Optional chaining mutates each parser in place (no copy of its buffers).
         func feed(_ chunk: Data) throws -> Parsed {
-            if csv != nil { return .cells(try csv!.feedCells(chunk)) }
-            if jsonl != nil { return .objects(try jsonl!.feed(chunk)) }
+            if let cells = try csv?.feedCells(chunk) { return .cells(cells) }
+            if let objects = try jsonl?.feed(chunk) { return .objects(objects) }
             return .objects(try json?.feed(chunk) ?? [])
         }
 
         func finish() throws -> Parsed {
-            if csv != nil { return .cells(try csv!.finishCells()) }
-            if jsonl != nil { return .objects(try jsonl!.finish()) }
+            if let cells = try csv?.finishCells() { return .cells(cells) }
+            if let objects = try jsonl?.finish() { return .objects(objects) }
             return .objects(try json?.finish() ?? [])
         }
     }
