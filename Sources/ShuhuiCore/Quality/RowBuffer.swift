@@ -84,21 +84,11 @@ public struct RowBuffer: Sendable {
         case .decimal:
             if let d = ValueParsing.decimal(b) { appendDecimal(d) } else { appendNull() }
         case .date:
-            let r = ValueParsing.trimmed(b)
-            guard let day = ValueParsing.date(b, r.lowerBound, r.upperBound) else { return appendNull() }
-            if ValueParsing.isCanonicalDate(b, r) {
-                appendText(b)
-            } else {
-                appendText(ValueParsing.dateText(day))
-            }
+            guard let d = ValueParsing.parsedDate(b) else { return appendNull() }
+            if d.canonical { appendText(b) } else { appendText(ValueParsing.dateText(d.day)) }
         case .datetime:
-            let r = ValueParsing.trimmed(b)
-            guard let stamp = ValueParsing.datetime(b, r.lowerBound, r.upperBound) else { return appendNull() }
-            if ValueParsing.isCanonicalDatetime(b, r) {
-                appendText(b)
-            } else {
-                appendText(ValueParsing.datetimeText(stamp))
-            }
+            guard let d = ValueParsing.parsedDatetime(b) else { return appendNull() }
+            if d.canonical { appendText(b) } else { appendText(ValueParsing.datetimeText(d.stamp)) }
         case .boolean:
             if let v = ValueParsing.boolean(b) { appendInteger(v ? 1 : 0) } else { appendNull() }
         }

@@ -97,23 +97,13 @@ enum ValueParsing {
             scalars.number = d
             return .decimal(d)
         case .date:
-            let parsed = withBytes(raw) { b -> (day: Int, canonical: Bool)? in
-                let r = trimmed(b)
-                guard let day = date(b, r.lowerBound, r.upperBound) else { return nil }
-                // Already canonical: reuse the caller's string instead of building a new one.
-                return (day, isCanonicalDate(b, r))
-            }
-            guard let parsed else { return nil }
+            guard let parsed = withBytes(raw, parsedDate) else { return nil }
             scalars.day = parsed.day
             scalars.stamp = Int64(parsed.day) * 1_000_000
+            // Already canonical: reuse the caller's string instead of building a new one.
             return .date(parsed.canonical ? raw : dateText(parsed.day))
         case .datetime:
-            let parsed = withBytes(raw) { b -> (stamp: Int64, canonical: Bool)? in
-                let r = trimmed(b)
-                guard let stamp = datetime(b, r.lowerBound, r.upperBound) else { return nil }
-                return (stamp, isCanonicalDatetime(b, r))
-            }
-            guard let parsed else { return nil }
+            guard let parsed = withBytes(raw, parsedDatetime) else { return nil }
             scalars.stamp = parsed.stamp
             scalars.day = Int(parsed.stamp / 1_000_000)
             return .datetime(parsed.canonical ? raw : datetimeText(parsed.stamp))
@@ -151,16 +141,21 @@ enum ValueParsing {
         return true
     }
 
-    /// Whether the date in `b` (valid, `r` its trimmed range) is written `YYYY-MM-DD` already.
-    @inline(__always) static func isCanonicalDate(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
-        r.count == b.count && b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
+    /// The date in `b` as `yyyymmdd`, and whether `b` is its canonical text `YYYY-MM-DD`
+    /// already (nothing around it); nil when `b` is not a date.
+    static func parsedDate(_ b: UnsafeBufferPointer<UInt8>) -> (day: Int, canonical: Bool)? {
+        let r = trimmed(b)
+        guard let day = date(b, r.lowerBound, r.upperBound) else { return nil }
+        return (day, r.count == b.count && b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-"))
     }
 
-    /// Whether the date-time in `b` (valid, `r` its trimmed range) is written
-    /// `YYYY-MM-DD hh:mm:ss` already.
-    @inline(__always) static func isCanonicalDatetime(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
-        r.count == b.count && b.count == 19 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
-            && b[10] == space && b[13] == UInt8(ascii: ":") && b[16] == UInt8(ascii: ":")
+    /// The date-time in `b` as `yyyymmddhhmmss`, and whether `b` is its canonical text
+    /// `YYYY-MM-DD hh:mm:ss` already; nil when `b` is not a date-time.
+    static func parsedDatetime(_ b: UnsafeBufferPointer<UInt8>) -> (stamp: Int64, canonical: Bool)? {
+        let r = trimmed(b)
+        guard let stamp = datetime(b, r.lowerBound, r.upperBound) else { return nil }
+        return (stamp, r.count == b.count && b.count == 19 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
+            && b[10] == space && b[13] == UInt8(ascii: ":") && b[16] == UInt8(ascii: ":"))
     }
 
     /// The range of `b` without surrounding spaces and tabs.

@@ -5,8 +5,8 @@ import SQLiteNIO
 // copies in one process would each keep their own POSIX locks on the file).
 import VaporCSQLite
 
-/// The bulk path of the SQLite writer: one single-row INSERT compiled once per chunk and
-/// stepped for every row, values bound straight from Swift strings, on the writer's own handle
+/// The bulk path of the SQLite writer: a multi-row INSERT compiled once per chunk and stepped
+/// for every group of rows, values bound straight from their bytes, on the writer's own handle
 /// and inside its open transaction. sqlite-nio compiles every statement it runs and copies each
 /// bound value through `SQLiteData` and a C string; bench/ingest measured that compiling and
 /// binding at two thirds of the writer's time, stepping at one third.
@@ -125,12 +125,10 @@ enum SQLiteDirect {
             sqlite_nio_sqlite3_reset(stmt)
         }
     }
-
-    /// `SQLITE_TRANSIENT`: SQLite copies a bound value before the bind returns.
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
-private let sqliteTransient = SQLiteDirect.transient
+/// `SQLITE_TRANSIENT`: SQLite copies a bound value before the bind returns.
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A failure of a statement run through `SQLiteDirect`, with SQLite's extended result code.
 struct SQLiteDirectError: Error, CustomStringConvertible {
