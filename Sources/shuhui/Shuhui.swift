@@ -26,6 +26,8 @@ struct StorageOptions: ParsableArguments {
     var databaseURL: String?
 
     func open(logger: Logger) async throws -> Store {
+        // Every command that opens the store works with the data: set malloc up for it first.
+        shuhui_tune_malloc()
         if let url = databaseURL ?? ProcessInfo.processInfo.environment["SHUHUI_DATABASE_URL"], !url.isEmpty {
             return try await Store.open(.postgres(url: url), logger: logger)
         }

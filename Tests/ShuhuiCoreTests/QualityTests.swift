@@ -579,8 +579,9 @@ import Testing
         }
     }
 
-    @Test func checkingBytesAgreesWithCheckingStrings() {
-        let rules = QualityRule.implicitRules(for: fields) + [
+    /// Rules of most kinds, unique ones on the key and on a date among them.
+    private var mixedRules: [QualityRule] {
+        QualityRule.implicitRules(for: fields) + [
             QualityRule(kind: .unique),
             QualityRule(kind: .unique, field: "csrq"),
             QualityRule(kind: .residentID, field: "sfzh"),
@@ -595,8 +596,12 @@ import Testing
             QualityRule(kind: .crossField, field: "jssj", otherField: "kssj", check: .after),
             QualityRule(kind: .range, field: "je", min: 0, max: 1000),
         ]
+    }
+
+    /// Rows for ``mixedRules``: the first passes, the others break rules of every kind.
+    private var mixedRows: [[String: String]] {
         let id = "11010519491231002" + String(ResidentID.checkCharacter(for: "11010519491231002")!)
-        let rows: [[String: String]] = [
+        return [
             ["sfzh": id, "xm": "段誉", "xb": "男", "csrq": "1949-12-31", "sjhm": "13800138000", "je": "12.5",
              "xydm": "91350100M000100Y43", "kssj": "2024-01-01 08:00", "jssj": "2024-01-01 09:00", "lxdh": "010-62345678"],
             ["sfzh": id, "xm": "王语嫣儿", "xb": "M", "csrq": "1949/12/31", "sjhm": "1380013800", "je": "1e9",
@@ -605,6 +610,10 @@ import Testing
             ["sfzh": "", "xm": "阿朱", "csrq": "1990-01-01"],
             ["sfzh": " \(id) ", "xm": "12", "csrq": "19491231", "je": " 7 "],
         ]
+    }
+
+    @Test func checkingBytesAgreesWithCheckingStrings() {
+        let rules = mixedRules, rows = mixedRows
         var strings = checker(rules), bytes = checker(rules), kept = checker(rules)
         for values in rows {
             let raw = row(values)
@@ -621,6 +630,52 @@ import Testing
         #expect(bytes.tally == strings.tally)
         #expect(kept.tally == strings.tally)
         #expect(strings.tally.badRows == 4)  // the first row passes
+    }
+
+    /// A chunk checked in pieces on several cores gives each row the record, and the checker
+    /// the counts, that checking its rows one by one in order gives: duplicates across pieces
+    /// included.
+    @Test func checkingAChunkAgreesWithCheckingRowByRow() async {
+        let rules = mixedRules
+        // 3,000 rows (four pieces); keys and birth dates repeat within and across the pieces.
+        var rows: [[String?]] = []
+        for r in 0..<3000 {
+            var values = mixedRows[r % mixedRows.count]
+            if r % 5 == 0 {
+                // A valid resident ID and its birth date, 900 different ones.
+                let n = r % 900
+                let year = String(1950 + n % 50), month = String(format: "%02d", 1 + n % 12), day = String(format: "%02d", 1 + n % 28)
+                let body = "110105\(year)\(month)\(day)123"
+                values["sfzh"] = body + String(ResidentID.checkCharacter(for: body)!)
+                values["csrq"] = "\(year)-\(month)-\(day)"
+            }
+            if r % 11 == 0 { values["csrq"] = "2001-0\(1 + r % 9)-1\(r % 10)" }
+            rows.append(row(values))
+        }
+        var bytes: [UInt8] = [], spans: [Int] = []
+        for raw in rows {
+            let (b, s) = cells(raw)
+            spans += s.map { $0 < 0 ? $0 : $0 + bytes.count }
+            bytes += b
+        }
+        var oneByOne = checker(rules), counted = checker(rules), withStrings = checker(rules)
+        let expected = rows.map { oneByOne.check($0) }
+        let chunk = await counted.check(chunk: bytes, spans: spans, strings: false)
+        let full = await withStrings.check(chunk: bytes, spans: spans, strings: true)
+
+        #expect(full.all.map(\.record) == expected)
+        #expect(full.all.map(\.raw) == rows)
+        #expect(full.failed.isEmpty)
+        let failing = expected.indices.filter { !expected[$0].failures.isEmpty }
+        #expect(chunk.failed.map(\.index) == failing)
+        #expect(chunk.failed.map(\.record.failures) == failing.map { expected[$0].failures })
+        #expect(chunk.failed.map(\.record.key) == failing.map { expected[$0].key })
+        #expect(chunk.all.isEmpty)
+        #expect(counted.tally == oneByOne.tally)
+        #expect(withStrings.tally == oneByOne.tally)
+        // Duplicates were found, across pieces too.
+        #expect(expected[750...].contains { $0.failures.contains { $0.kind == .unique } })
+        #expect(oneByOne.tally.badRows > 0 && oneByOne.tally.badRows < rows.count)
     }
 
     /// Rows kept straight from their bytes carry the key and typed values that checking their
@@ -640,7 +695,13 @@ import Testing
             let expected = strings.check(raw)
             #expect(expected.failures.isEmpty, "\(values): \(expected.failures.map(\.message.en))")
             let (data, spans) = cells(raw)
-            let record = data.withUnsafeBufferPointer { b in spans.withUnsafeBufferPointer { bytes.check(bytes: b, spans: $0, keepingIn: &buffer) } }
+            let record = data.withUnsafeBufferPointer { b in
+                spans.withUnsafeBufferPointer { s in
+                    let record = bytes.check(bytes: b, spans: s, raw: nil)
+                    bytes.keep(bytes: b, spans: s, in: &buffer)
+                    return record
+                }
+            }
             #expect(record.failures.isEmpty)
             #expect(buffer.count == r + 1)
             #expect(buffer.text(r, 0) == expected.key)

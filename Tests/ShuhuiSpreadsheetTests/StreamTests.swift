@@ -130,14 +130,19 @@ import Testing
         }
     }
 
-    @Test func cellsArePackedIntoOneBuffer() throws {
+    @Test func cellsAreRangesOfTheTextItself() throws {
         var parser = CSVStreamParser(charset: .utf8)
         // The second record is still open (a quoted line break) when the first chunk ends.
-        let first = try parser.feedCells(Data("名,\"a\"\"b\"\n\nc,\"d\n".utf8))
+        let text = "名,\"a\"\"b\"\n\nc,\"d\n"
+        let first = try parser.feedCells(Data(text.utf8))
         #expect(first.count == 1)
         #expect(first.cells(ofRow: 0).map(first.text) == ["名", "a\"b"])
-        #expect(String(decoding: first.bytes, as: UTF8.self) == "名a\"b")
-        #expect(first.cell(1) == 3..<6)
+        // A plain cell is a run of the text, not a copy; a quoted one follows the text without
+        // its quotes.
+        let length = text.utf8.count
+        #expect(String(decoding: first.bytes, as: UTF8.self) == text + "a\"b")
+        #expect(first.cell(0) == 0..<3)
+        #expect(first.cell(1) == length..<length + 3)
         let rest = try parser.feedCells(Data("e\",\n".utf8)).rows + (try parser.finishCells()).rows
         #expect(rest == [StreamRow(fields: ["c", "d\ne", ""], line: 3)])
     }

@@ -37,23 +37,55 @@ struct BatchUniqueness: Sendable {
     ///   on every row.
     mutating func fingerprints(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<UInt64>) {
         for (slot, field) in slots.enumerated() {
-            var fingerprint: UInt64 = 0
-            if let field {
-                if let value = RecordChecker.value(field, bytes, spans) {
-                    fingerprint = types[field] == .string
-                        ? KeySet.fingerprint(value)
-                        : ValueParsing.withBytes(Self.canonical(value, types[field])) { KeySet.fingerprint($0) }
-                }
-            } else if !keyFields.isEmpty, keyFields.allSatisfy({ RecordChecker.value($0, bytes, spans) != nil }) {
-                if keyFields.count == 1, types[keyFields[0]] == .string, let value = RecordChecker.value(keyFields[0], bytes, spans) {
-                    // A string key's canonical text is its bytes as submitted.
-                    fingerprint = KeySet.fingerprint(value)
-                } else {
-                    fingerprint = ValueParsing.withBytes(key(bytes, spans)) { KeySet.fingerprint($0) }
-                }
-            }
+            let fingerprint = Self.fingerprint(field, keyFields: keyFields, types: types, bytes: bytes, spans: spans)
             out[slot] = fingerprint
             if fingerprint != 0 { seen[slot].prefetch(fingerprint: fingerprint) }
+        }
+    }
+
+    /// The fingerprint of the record's value for the unique rule on `field` (nil: the primary
+    /// key), or 0 when a value it needs is missing. Reads nothing of the set, so rows can be
+    /// fingerprinted on any core before they are inserted in order.
+    static func fingerprint(_ field: Int?, keyFields: [Int], types: [FieldType],
+                            bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>) -> UInt64 {
+        if let field {
+            guard let value = RecordChecker.value(field, bytes, spans) else { return 0 }
+            return types[field] == .string
+                ? KeySet.fingerprint(value)
+                : ValueParsing.withBytes(canonical(value, types[field])) { KeySet.fingerprint($0) }
+        }
+        guard !keyFields.isEmpty, keyFields.allSatisfy({ RecordChecker.value($0, bytes, spans) != nil }) else { return 0 }
+        if keyFields.count == 1, types[keyFields[0]] == .string, let value = RecordChecker.value(keyFields[0], bytes, spans) {
+            // A string key's canonical text is its bytes as submitted.
+            return KeySet.fingerprint(value)
+        }
+        return ValueParsing.withBytes(key(keyFields: keyFields, types: types, bytes, spans)) { KeySet.fingerprint($0) }
+    }
+
+    /// Remembers the fingerprints of consecutive records, `count` a record (as
+    /// ``fingerprints(bytes:spans:into:)`` gives them), in order; `duplicates` gets each
+    /// record's result as ``insert(_:)`` returns it. Each record's table slots are fetched
+    /// a few records ahead, so the inserts do not wait for memory one after another.
+    mutating func insert(records fingerprints: UnsafeBufferPointer<UInt64>, into duplicates: UnsafeMutableBufferPointer<UInt64>) {
+        let n = slots.count
+        guard n > 0 else {
+            for r in duplicates.indices { duplicates[r] = 0 }
+            return
+        }
+        let ahead = 16
+        for r in 0..<min(ahead, duplicates.count) {
+            for slot in 0..<n where fingerprints[r * n + slot] != 0 { seen[slot].prefetch(fingerprint: fingerprints[r * n + slot]) }
+        }
+        for r in duplicates.indices {
+            let next = r + ahead
+            if next < duplicates.count {
+                for slot in 0..<n where fingerprints[next * n + slot] != 0 { seen[slot].prefetch(fingerprint: fingerprints[next * n + slot]) }
+            }
+            var out: UInt64 = 0
+            for slot in 0..<n where fingerprints[r * n + slot] != 0 && !seen[slot].insert(fingerprint: fingerprints[r * n + slot]) {
+                out |= 1 << UInt64(slot)
+            }
+            duplicates[r] = out
         }
     }
 
@@ -69,6 +101,10 @@ struct BatchUniqueness: Sendable {
 
     /// The primary-key values' canonical text, joined by U+001F.
     func key(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> String {
+        Self.key(keyFields: keyFields, types: types, bytes, spans)
+    }
+
+    static func key(keyFields: [Int], types: [FieldType], _ bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> String {
         keyFields.map { k in RecordChecker.value(k, bytes, spans).map { Self.canonical($0, types[k]) } ?? "" }.joined(separator: "\u{1F}")
     }
 

@@ -201,12 +201,9 @@ public struct RecordChecker: Sendable {
         plan.check(bytes: bytes, spans: spans, raw: raw, uniqueness: &uniqueness, counts: &counts)
     }
 
-    /// Checks one record as ``check(bytes:spans:raw:)`` checks a row that is only counted —
-    /// no `String` per value — and, when it passes, appends its key and typed values to `rows`:
-    /// the values and key the same record checked with `raw` would carry.
-    public mutating func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, keepingIn rows: inout RowBuffer) -> CheckedRecord {
-        let record = plan.check(bytes: bytes, spans: spans, raw: nil, uniqueness: &uniqueness, counts: &counts)
-        guard record.failures.isEmpty else { return record }
+    /// Appends a record that passed to `rows`: its key and typed values, those the same record
+    /// checked with its strings (`raw`) would carry.
+    public func keep(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, in rows: inout RowBuffer) {
         let keys = plan.keyFields
         if keys.isEmpty || keys.contains(where: { RecordChecker.value($0, bytes, spans) == nil }) {
             rows.appendNull()
@@ -218,16 +215,103 @@ public struct RecordChecker: Sendable {
         for (i, type) in plan.types.enumerated() {
             if let b = RecordChecker.value(i, bytes, spans) { rows.append(parsing: b, as: type) } else { rows.appendNull() }
         }
-        return record
+    }
+
+    /// What ``check(chunk:spans:strings:)`` found in a chunk.
+    public struct CheckedChunk: Sendable {
+        /// The records that broke a rule, in order: their position in the chunk and their record.
+        public var failed: [(index: Int, record: CheckedRecord)] = []
+        /// With strings: every record's strings and record, in order (those that failed too).
+        public var all: [(raw: [String?], record: CheckedRecord)] = []
+    }
+
+    /// Checks the records of one chunk as ``check(bytes:spans:raw:)`` checks each in turn —
+    /// the same results and the same counts — with the rules other than batch uniqueness run
+    /// in pieces on every core; batch uniqueness then takes the records in order.
+    ///
+    /// - Parameters:
+    ///   - bytes: The buffer holding the values.
+    ///   - spans: Each record's spans as ``check(bytes:spans:raw:)`` takes them (two numbers a
+    ///     field), one record after another.
+    ///   - strings: Whether each record is checked with its values as strings (`raw`); then
+    ///     ``CheckedChunk/all`` has every record. Otherwise each is checked as a row that is
+    ///     only counted, and only those that fail are returned.
+    public mutating func check(chunk bytes: [UInt8], spans: [Int], strings: Bool) async -> CheckedChunk {
+        let plan = self.plan
+        let width = 2 * plan.fields.count
+        let rows = width == 0 ? 0 : spans.count / width
+        // Several pieces, so that both cores stay busy while one of them also parses the next
+        // chunk; each large enough that starting its task costs nothing beside its rows.
+        let size = max(512, (rows + 3) / 4)
+        let starts = Array(stride(from: 0, to: rows, by: size))
+        var pieces = await withTaskGroup(of: Plan.Piece.self) { group in
+            for start in starts.dropFirst() {
+                group.addTask { plan.evaluate(rows: start..<min(start + size, rows), bytes: bytes, spans: spans, strings: strings) }
+            }
+            var pieces = starts.prefix(1).map { plan.evaluate(rows: $0..<min($0 + size, rows), bytes: bytes, spans: spans, strings: strings) }
+            for await piece in group { pieces.append(piece) }
+            return pieces
+        }
+        pieces.sort { $0.rows.lowerBound < $1.rows.lowerBound }
+        var out = CheckedChunk()
+        if strings { out.all.reserveCapacity(rows) }
+        bytes.withUnsafeBufferPointer { b in
+            spans.withUnsafeBufferPointer { all in
+                for piece in pieces {
+                    counts.add(piece.counts)
+                    var duplicates = [UInt64](repeating: 0, count: piece.rows.count)
+                    duplicates.withUnsafeMutableBufferPointer { d in
+                        piece.fingerprints.withUnsafeBufferPointer { uniqueness.insert(records: $0, into: d) }
+                    }
+                    var f = 0
+                    for (j, r) in piece.rows.enumerated() {
+                        let s = UnsafeBufferPointer(rebasing: all[r * width..<(r + 1) * width])
+                        if strings {
+                            let raw = piece.raws[j]
+                            out.all.append((raw, plan.conclude(piece.evaluations[j], duplicates: duplicates[j], bytes: b, spans: s, raw: raw, counts: &counts)))
+                            continue
+                        }
+                        let duplicate = duplicates[j] & piece.applicable[j]
+                        let ruleFailed = f < piece.failing.count && piece.failing[f] == r
+                        guard ruleFailed || duplicate != 0 else {
+                            counts.rows += 1
+                            continue
+                        }
+                        let evaluation = ruleFailed ? piece.evaluations[f]
+                            : Plan.Evaluation(values: [], failures: [], keyPresent: plan.keyPresent(s), applicable: piece.applicable[j])
+                        if ruleFailed { f += 1 }
+                        out.failed.append((r, plan.conclude(evaluation, duplicates: duplicate, bytes: b, spans: s, raw: nil, counts: &counts)))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// A record's values as strings: "" for an empty value, nil for a field without one
+    /// (a start below 0).
+    public static func strings(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> [String?] {
+        (0..<spans.count / 2).map { i in
+            spans[2 * i] < 0 ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]]), as: UTF8.self)
+        }
     }
 }
 
 extension RecordChecker {
     /// Evaluations and failures per dimension, by ``QualityDimension/ordinal``, and rows.
-    fileprivate struct Counts {
+    fileprivate struct Counts: Sendable {
         var checked = InlineArray<7, Int>(repeating: 0)
         var failed = InlineArray<7, Int>(repeating: 0)
         var rows = 0, badRows = 0
+
+        mutating func add(_ other: Counts) {
+            for d in checked.indices {
+                checked[d] += other.checked[d]
+                failed[d] += other.failed[d]
+            }
+            rows += other.rows
+            badRows += other.badRows
+        }
     }
 
     /// The rules compiled for checking: field positions, operations, code lists and patterns.
@@ -402,189 +486,279 @@ extension RecordChecker {
             self.uniqueSlots = uniqueSlots
         }
 
+        /// What the rules other than batch uniqueness found in one record: the first half of a
+        /// check, which reads nothing but the plan and the record, so that records can be
+        /// evaluated on several cores at once.
+        struct Evaluation: Sendable {
+            var values: [TypedValue?]
+            var failures: [RuleFailure]
+            /// Whether every primary-key value is present.
+            var keyPresent: Bool
+            /// The batch `unique` rules that apply to the record (their value is present), as bit `slot`.
+            var applicable: UInt64
+        }
+
+        /// Rows of a chunk evaluated together (see ``RecordChecker/check(chunk:spans:strings:)``).
+        struct Piece: Sendable {
+            var rows: Range<Int>
+            /// Each row's strings, when asked for.
+            var raws: [[String?]]
+            /// With strings, every row's evaluation; without, only those of the rows in ``failing``.
+            var evaluations: [Evaluation]
+            /// Without strings: the rows (by position in the chunk) that broke a rule other than
+            /// batch uniqueness, in order.
+            var failing: [Int]
+            /// Each row's ``Evaluation/applicable``.
+            var applicable: [UInt64]
+            /// Each row's fingerprints for batch uniqueness, one per slot, row after row.
+            var fingerprints: [UInt64]
+            var counts: Counts
+        }
+
         /// Checks one record, as ``RecordChecker/check(bytes:spans:raw:)``, with the checker's
         /// state passed in: the plan itself never changes, so its tables are read in place.
         func check(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?,
                    uniqueness: inout BatchUniqueness, counts: inout Counts) -> CheckedRecord {
-            let n = fields.count
-            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: uniqueness.count) { fingerprints in
-                withUnsafeTemporaryAllocation(of: FieldState.self, capacity: n) { state in
-                    state.initialize(repeating: FieldState())
-                    // First, so that the key's place in the uniqueness table is fetched from memory
-                    // while the other rules run; the insert comes after them.
-                    uniqueness.fingerprints(bytes: bytes, spans: spans, into: fingerprints)
-                    @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                        UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
-                    }
-                    /// Field `i`'s value as text: for failures, keys and rows that are kept.
-                    func text(_ i: Int) -> String {
-                        if let raw, i < raw.count, let s = raw[i] { return s }
-                        return String(decoding: value(i), as: UTF8.self)
-                    }
-                    var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
-                    for i in 0..<n {
-                        guard let b = RecordChecker.value(i, bytes, spans) else {
-                            state[i].present = false
-                            state[i].typed = false
-                            continue
-                        }
-                        state[i].present = true
-                        if raw != nil {
-                            let v = ValueParsing.parse(text(i), types[i], &state[i].scalars)
-                            state[i].typed = v != nil
-                            values[i] = v
-                        } else {
-                            state[i].typed = ValueParsing.scan(b, types[i], &state[i].scalars)
-                        }
-                    }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: uniqueness.count) { fingerprints in
+                // First, so that the key's place in the uniqueness table is fetched from memory
+                // while the other rules run; the insert comes after them.
+                uniqueness.fingerprints(bytes: bytes, spans: spans, into: fingerprints)
+                let evaluation = evaluate(bytes: bytes, spans: spans, raw: raw, counts: &counts)
+                let duplicates = uniqueRules.isEmpty ? 0 : uniqueness.insert(fingerprints)
+                return conclude(evaluation, duplicates: duplicates, bytes: bytes, spans: spans, raw: raw, counts: &counts)
+            }
+        }
 
-                    let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { state[$0].present }
-                    /// The primary-key values' canonical text, joined by U+001F.
-                    func keyText() -> String {
-                        guard raw != nil else { return uniqueness.key(bytes, spans) }
-                        return keyFields.map { k in
-                            if let v = values[k] {
-                                if case .text(let s) = v { return s }
-                                return v.description
+        /// Evaluates rows `rows` of a chunk whose spans are `2 × fields` a row: strings when
+        /// asked for, the rules other than batch uniqueness, and the fingerprints batch
+        /// uniqueness takes afterwards, with counts of the piece's own.
+        func evaluate(rows: Range<Int>, bytes: [UInt8], spans: [Int], strings: Bool) -> Piece {
+            let width = 2 * fields.count, slots = uniqueSlots.count
+            var piece = Piece(rows: rows, raws: [], evaluations: [], failing: [], applicable: [], fingerprints: [UInt64](repeating: 0, count: rows.count * slots), counts: Counts())
+            piece.applicable.reserveCapacity(rows.count)
+            if strings {
+                piece.raws.reserveCapacity(rows.count)
+                piece.evaluations.reserveCapacity(rows.count)
+            }
+            bytes.withUnsafeBufferPointer { b in
+                spans.withUnsafeBufferPointer { all in
+                    piece.fingerprints.withUnsafeMutableBufferPointer { fingerprints in
+                        for (j, r) in rows.enumerated() {
+                            let s = UnsafeBufferPointer(rebasing: all[r * width..<(r + 1) * width])
+                            for (slot, field) in uniqueSlots.enumerated() {
+                                fingerprints[j * slots + slot] = BatchUniqueness.fingerprint(field, keyFields: keyFields, types: types, bytes: b, spans: s)
                             }
-                            return text(k)
-                        }.joined(separator: "\u{1F}")
-                    }
-                    var failures: [RuleFailure] = []
-                    for rule in compiled {
-                        let f = rule.field
-                        if case .notNull = rule.op {
-                            counts.checked[rule.dimension.ordinal] += 1
-                            if !state[f].present { failures.append(failure(rule, value: nil, notNullMessage)) }
-                            continue
-                        }
-                        guard f >= 0, state[f].present else { continue }
-                        let b = value(f)
-                        var message: Localized?
-                        switch rule.op {
-                        case .notNull, .uniqueKey, .uniqueField:
-                            continue
-                        case .type:
-                            if !state[f].typed { message = typeMessage(types[f]) }
-                        case .length(let max):
-                            // Bytes bound characters from above: only long texts need counting.
-                            if b.count > max {
-                                let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                                if characters > max {
-                                    message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
-                                }
-                            }
-                        case .pattern(let slot):
-                            let pattern = patterns[slot]
-                            let matched = pattern.simple?.matches(b) ?? {
-                                let s = text(f)
-                                return pattern.icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
-                            }()
-                            if !matched {
-                                message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
-                            }
-                        case .codeList(let slot):
-                            if !codeLists[slot].contains(b) {
-                                message = Localized(zh: "不在代码表中", en: "is not in the code list")
-                            }
-                        case .rangeNumber(let low, let high):
-                            let number: Double?
-                            switch types[f] {
-                            case .integer, .decimal: number = state[f].typed ? state[f].scalars.number : nil
-                            default: number = ValueParsing.decimal(b)
-                            }
-                            if let number {
-                                if number < low || number > high { message = rangeMessage(low, high) }
-                            } else if types[f] == .string {
-                                message = Localized(zh: "不是数值", en: "is not a number")
-                            } else {
-                                continue
-                            }
-                        case .rangeDay(let low, let high):
-                            guard state[f].typed else { continue }
-                            let day = state[f].scalars.day
-                            if day < low || day > high { message = dayRangeMessage(low, high) }
-                        case .residentID:
-                            if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
-                                message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
-                            }
-                        case .creditCode:
-                            if let e = FastIdentifiers.creditCode(b) {
-                                message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
-                            }
-                        case .mobile:
-                            if let e = FastIdentifiers.mobile(b) {
-                                message = identifierMessage("手机号码无效", "invalid mobile number", e)
-                            }
-                        case .landline:
-                            if let e = FastIdentifiers.landline(b) {
-                                message = identifierMessage("固定电话号码无效", "invalid landline number", e)
-                            }
-                        case .phone:
-                            if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
-                                message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
-                            }
-                        case .dateNotFuture:
-                            guard state[f].typed else { continue }
-                            if state[f].scalars.day > todayNumber {
-                                message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
-                            }
-                        case .birthDateMatchesID(let o):
-                            guard state[f].typed, state[o].present, let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
-                            if born != state[f].scalars.day {
-                                let date = ValueParsing.dateText(born)
-                                message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
-                                                    en: "differs from the birth date \(date) in “\(fields[o].code)”")
-                            }
-                        case .after(let o, let daysOnly):
-                            guard state[f].typed, state[o].present, state[o].typed else { continue }
-                            let earlier: Bool
-                            switch types[f] {
-                            case .integer, .decimal: earlier = state[f].scalars.number < state[o].scalars.number
-                            default: earlier = daysOnly ? state[f].scalars.day < state[o].scalars.day : state[f].scalars.stamp < state[o].scalars.stamp
-                            }
-                            if earlier {
-                                let other = text(o)
-                                message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
+                            let raw = strings ? RecordChecker.strings(b, s) : nil
+                            let evaluation = evaluate(bytes: b, spans: s, raw: raw, counts: &piece.counts)
+                            piece.applicable.append(evaluation.applicable)
+                            if let raw {
+                                piece.raws.append(raw)
+                                piece.evaluations.append(evaluation)
+                            } else if !evaluation.failures.isEmpty {
+                                piece.failing.append(r)
+                                piece.evaluations.append(evaluation)
                             }
                         }
-                        counts.checked[rule.dimension.ordinal] += 1
-                        if let message { failures.append(failure(rule, value: text(f), message)) }
                     }
-
-                    if !uniqueRules.isEmpty {
-                        let duplicates = uniqueness.insert(fingerprints)
-                        let before = failures.count
-                        for rule in uniqueRules {
-                            let slot: Int
-                            switch rule.op {
-                            case .uniqueKey(let s):
-                                guard keyPresent else { continue }
-                                slot = s
-                            case .uniqueField(let s):
-                                guard state[rule.field].present else { continue }
-                                slot = s
-                            default:
-                                continue
-                            }
-                            counts.checked[rule.dimension.ordinal] += 1
-                            guard duplicates & (1 << UInt64(slot)) != 0 else { continue }
-                            let value = rule.field >= 0 ? text(rule.field) : keyText().replacingOccurrences(of: "\u{1F}", with: ",")
-                            failures.append(failure(rule, value: value, duplicateMessage))
-                        }
-                        // Failures are listed in rule order.
-                        if before > 0, failures.count > before { failures.sort { $0.ruleIndex < $1.ruleIndex } }
-                    }
-
-                    let key = keyPresent && (raw != nil || !failures.isEmpty) ? keyText() : nil
-                    counts.rows += 1
-                    if !failures.isEmpty {
-                        counts.badRows += 1
-                        for failure in failures { counts.failed[failure.dimension.ordinal] += 1 }
-                    }
-                    return CheckedRecord(values: values, failures: failures, key: key)
                 }
             }
+            return piece
+        }
+
+        /// Field `i`'s value as text: for failures, keys and rows that are kept.
+        private static func text(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>, _ raw: [String?]?) -> String {
+            if let raw, i < raw.count, let s = raw[i] { return s }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]]), as: UTF8.self)
+        }
+
+        /// The first half of a check: every rule but batch uniqueness.
+        func evaluate(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, raw: [String?]?, counts: inout Counts) -> Evaluation {
+            let n = fields.count
+            return withUnsafeTemporaryAllocation(of: FieldState.self, capacity: n) { state in
+                state.initialize(repeating: FieldState())
+                @inline(__always) func value(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[spans[2 * i]..<spans[2 * i + 1]])
+                }
+                func text(_ i: Int) -> String { Self.text(i, bytes, spans, raw) }
+                var values = raw == nil ? [] : [TypedValue?](repeating: nil, count: n)
+                for i in 0..<n {
+                    guard let b = RecordChecker.value(i, bytes, spans) else {
+                        state[i].present = false
+                        state[i].typed = false
+                        continue
+                    }
+                    state[i].present = true
+                    if raw != nil {
+                        let v = ValueParsing.parse(text(i), types[i], &state[i].scalars)
+                        state[i].typed = v != nil
+                        values[i] = v
+                    } else {
+                        state[i].typed = ValueParsing.scan(b, types[i], &state[i].scalars)
+                    }
+                }
+
+                var failures: [RuleFailure] = []
+                for rule in compiled {
+                    let f = rule.field
+                    if case .notNull = rule.op {
+                        counts.checked[rule.dimension.ordinal] += 1
+                        if !state[f].present { failures.append(failure(rule, value: nil, notNullMessage)) }
+                        continue
+                    }
+                    guard f >= 0, state[f].present else { continue }
+                    let b = value(f)
+                    var message: Localized?
+                    switch rule.op {
+                    case .notNull, .uniqueKey, .uniqueField:
+                        continue
+                    case .type:
+                        if !state[f].typed { message = typeMessage(types[f]) }
+                    case .length(let max):
+                        // Bytes bound characters from above: only long texts need counting.
+                        if b.count > max {
+                            let characters = b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                            if characters > max {
+                                message = Localized(zh: "超过 \(max) 个字符（实为 \(characters) 个）", en: "is longer than \(max) characters (\(characters))")
+                            }
+                        }
+                    case .pattern(let slot):
+                        let pattern = patterns[slot]
+                        let matched = pattern.simple?.matches(b) ?? {
+                            let s = text(f)
+                            return pattern.icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: (s as NSString).length)) != nil
+                        }()
+                        if !matched {
+                            message = Localized(zh: "不符合格式要求", en: "does not match the required pattern")
+                        }
+                    case .codeList(let slot):
+                        if !codeLists[slot].contains(b) {
+                            message = Localized(zh: "不在代码表中", en: "is not in the code list")
+                        }
+                    case .rangeNumber(let low, let high):
+                        let number: Double?
+                        switch types[f] {
+                        case .integer, .decimal: number = state[f].typed ? state[f].scalars.number : nil
+                        default: number = ValueParsing.decimal(b)
+                        }
+                        if let number {
+                            if number < low || number > high { message = rangeMessage(low, high) }
+                        } else if types[f] == .string {
+                            message = Localized(zh: "不是数值", en: "is not a number")
+                        } else {
+                            continue
+                        }
+                    case .rangeDay(let low, let high):
+                        guard state[f].typed else { continue }
+                        let day = state[f].scalars.day
+                        if day < low || day > high { message = dayRangeMessage(low, high) }
+                    case .residentID:
+                        if let e = FastIdentifiers.residentID(b, today: today, todayNumber: todayNumber) {
+                            message = identifierMessage("公民身份号码无效", "invalid resident ID", e)
+                        }
+                    case .creditCode:
+                        if let e = FastIdentifiers.creditCode(b) {
+                            message = identifierMessage("统一社会信用代码无效", "invalid unified social credit code", e)
+                        }
+                    case .mobile:
+                        if let e = FastIdentifiers.mobile(b) {
+                            message = identifierMessage("手机号码无效", "invalid mobile number", e)
+                        }
+                    case .landline:
+                        if let e = FastIdentifiers.landline(b) {
+                            message = identifierMessage("固定电话号码无效", "invalid landline number", e)
+                        }
+                    case .phone:
+                        if FastIdentifiers.mobile(b) != nil, FastIdentifiers.landline(b) != nil {
+                            message = Localized(zh: "既不是手机号码也不是固定电话号码", en: "is neither a mobile nor a landline number")
+                        }
+                    case .dateNotFuture:
+                        guard state[f].typed else { continue }
+                        if state[f].scalars.day > todayNumber {
+                            message = Localized(zh: "日期晚于今天（\(today)）", en: "is after today (\(today))")
+                        }
+                    case .birthDateMatchesID(let o):
+                        guard state[f].typed, state[o].present, let born = FastIdentifiers.birthDay(inID: value(o)) else { continue }
+                        if born != state[f].scalars.day {
+                            let date = ValueParsing.dateText(born)
+                            message = Localized(zh: "与“\(fields[o].code)”中的出生日期 \(date) 不一致",
+                                                en: "differs from the birth date \(date) in “\(fields[o].code)”")
+                        }
+                    case .after(let o, let daysOnly):
+                        guard state[f].typed, state[o].present, state[o].typed else { continue }
+                        let earlier: Bool
+                        switch types[f] {
+                        case .integer, .decimal: earlier = state[f].scalars.number < state[o].scalars.number
+                        default: earlier = daysOnly ? state[f].scalars.day < state[o].scalars.day : state[f].scalars.stamp < state[o].scalars.stamp
+                        }
+                        if earlier {
+                            let other = text(o)
+                            message = Localized(zh: "早于“\(fields[o].code)”（\(other)）", en: "is before “\(fields[o].code)” (\(other))")
+                        }
+                    }
+                    counts.checked[rule.dimension.ordinal] += 1
+                    if let message { failures.append(failure(rule, value: text(f), message)) }
+                }
+
+                let keyPresent = !keyFields.isEmpty && keyFields.allSatisfy { state[$0].present }
+                var applicable: UInt64 = 0
+                for rule in uniqueRules {
+                    switch rule.op {
+                    case .uniqueKey(let slot) where keyPresent, .uniqueField(let slot) where state[rule.field].present:
+                        applicable |= 1 << UInt64(slot)
+                        counts.checked[rule.dimension.ordinal] += 1
+                    default:
+                        continue
+                    }
+                }
+                return Evaluation(values: values, failures: failures, keyPresent: keyPresent, applicable: applicable)
+            }
+        }
+
+        /// Whether every primary-key value of the record is present.
+        func keyPresent(_ spans: UnsafeBufferPointer<Int>) -> Bool {
+            !keyFields.isEmpty && keyFields.allSatisfy { spans[2 * $0] >= 0 && spans[2 * $0 + 1] > spans[2 * $0] }
+        }
+
+        /// The second half of a check: batch uniqueness's verdict (`duplicates`, as
+        /// ``BatchUniqueness/insert(_:)`` gives it), the key, and the record counted.
+        func conclude(_ evaluation: Evaluation, duplicates: UInt64, bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>,
+                      raw: [String?]?, counts: inout Counts) -> CheckedRecord {
+            var failures = evaluation.failures
+            /// The primary-key values' canonical text, joined by U+001F.
+            func keyText() -> String {
+                guard raw != nil else { return BatchUniqueness.key(keyFields: keyFields, types: types, bytes, spans) }
+                return keyFields.map { k in
+                    if let v = evaluation.values[k] {
+                        if case .text(let s) = v { return s }
+                        return v.description
+                    }
+                    return Self.text(k, bytes, spans, raw)
+                }.joined(separator: "\u{1F}")
+            }
+            if evaluation.applicable != 0 {
+                let before = failures.count
+                for rule in uniqueRules {
+                    let slot: Int
+                    switch rule.op {
+                    case .uniqueKey(let s), .uniqueField(let s): slot = s
+                    default: continue
+                    }
+                    // Counted as checked by `evaluate`.
+                    guard evaluation.applicable & duplicates & (1 << UInt64(slot)) != 0 else { continue }
+                    let value = rule.field >= 0 ? Self.text(rule.field, bytes, spans, raw) : keyText().replacingOccurrences(of: "\u{1F}", with: ",")
+                    failures.append(failure(rule, value: value, duplicateMessage))
+                }
+                // Failures are listed in rule order.
+                if before > 0, failures.count > before { failures.sort { $0.ruleIndex < $1.ruleIndex } }
+            }
+
+            let key = evaluation.keyPresent && (raw != nil || !failures.isEmpty) ? keyText() : nil
+            counts.rows += 1
+            if !failures.isEmpty {
+                counts.badRows += 1
+                for failure in failures { counts.failed[failure.dimension.ordinal] += 1 }
+            }
+            return CheckedRecord(values: evaluation.values, failures: failures, key: key)
         }
 
         // MARK: - Helpers (failure path only)

@@ -42,6 +42,10 @@ public struct CSVStreamParser: Sendable {
     private var inQuotes = false
     private var quoteLine = 1
     private var field: [UInt8] = []
+    /// While a text is parsed: cells that are not a plain run of it (quoted ones), which go
+    /// after it in the batch's bytes, and its length (where they start).
+    private var extra: [UInt8] = []
+    private var base = 0
 
     /// Creates a parser.
     ///
@@ -122,21 +126,29 @@ public struct CSVStreamParser: Sendable {
         }
         switch charset {
         case nil:
-            bytes.withUnsafeBufferPointer { parse($0, final: final) }
+            break
         case .utf8?:
             let invalid = bytes.withUnsafeBufferPointer { p in
                 StreamBytes.firstInvalidUTF8(p).map { StreamBytes.lineBreaks(p, before: $0) }
             }
             if let invalid { throw SpreadsheetError(.unknownEncoding, line: line + invalid) }
-            bytes.withUnsafeBufferPointer { parse($0, final: final) }
         case .gb18030?:
             var text = try decodeGB18030(bytes)
             // GB18030's own byte-order mark (84 31 95 33) decodes to U+FEFF.
             if first, text.unicodeScalars.first == "\u{FEFF}" {
                 text.unicodeScalars.removeFirst()
             }
-            text.withUTF8 { parse($0, final: final) }
+            bytes = Array(text.utf8)
         }
+        // The cells are ranges of the text itself; quoted ones go after it, with the open
+        // cells of a record begun in the last text.
+        base = bytes.count
+        extra = cells.bytes
+        cells.shiftOpenCells(by: base)
+        bytes.withUnsafeBufferPointer { parse($0, final: final) }
+        bytes.append(contentsOf: extra)
+        extra = []
+        cells.bytes = bytes
     }
 
     /// Decodes GB18030, or names the first line that does not decode.
@@ -171,6 +183,16 @@ public struct CSVStreamParser: Sendable {
     /// The RFC 4180 state machine over UTF-8 bytes. Delimiters are ASCII, so scanning bytes
     /// never splits a character. `b` ends with a line break unless `final`.
     private mutating func parse(_ b: UnsafeBufferPointer<UInt8>, final: Bool) {
+        // The batch is a local while the loop runs, so that each cell's append does not go
+        // through `self` (a uniqueness check of the parser's storage every time).
+        var cells = self.cells
+        self.cells = CellBatch()
+        defer { self.cells = cells }
+        func finishRow() {
+            // A line with nothing on it parses as one empty cell; it is not a record.
+            cells.endRow(line: rowLine)
+            rowLine = line
+        }
         let n = b.count
         var i = 0
         let quote = Self.quote, comma = Self.comma, cr = Self.cr, lf = Self.lf
@@ -188,7 +210,7 @@ public struct CSVStreamParser: Sendable {
                         if c == comma || c == cr || c == lf { break }
                         i += 1
                     }
-                    cells.appendCell(UnsafeBufferPointer(rebasing: b[start..<i]))
+                    cells.appendCell(Range(uncheckedBounds: (start, i)))
                 }
             }
             if inQuotes {
@@ -217,14 +239,16 @@ public struct CSVStreamParser: Sendable {
                     field.append(b[i])
                     i += 1
                 }
-                cells.appendCell(field)
+                let start = base + extra.count
+                extra.append(contentsOf: field)
+                cells.appendCell(start..<base + extra.count)
             }
             guard i < n else { break }
             switch b[i] {
             case comma:
                 i += 1
                 // "a," at the very end still has a second, empty field.
-                if i == n, final { cells.appendCell([]) }
+                if i == n, final { cells.appendCell(n..<n) }
             case cr:
                 i += 1
                 if i < n, b[i] == lf { i += 1 }

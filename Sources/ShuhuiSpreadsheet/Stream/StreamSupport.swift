@@ -15,18 +15,19 @@ public struct StreamRow: Sendable, Equatable {
     }
 }
 
-/// CSV records as cells packed into one byte buffer: what the stream parser produces, so that a
+/// CSV records as cells over one byte buffer: what the stream parser produces, so that a
 /// million rows cost a few buffers instead of a `String` per cell and an array per row.
 ///
-/// Cells are consecutive in ``bytes``: cell `k` is `bytes[cellEnds[k - 1]..<cellEnds[k]]`
-/// (from 0 for the first), UTF-8 without quotes (a doubled quote inside a quoted cell is
-/// already one quote). Row `r` is cells `rowEnds[r - 1]..<rowEnds[r]` (from 0 for the first).
+/// ``bytes`` is the parsed text itself, followed by the cells that are not a plain run of it
+/// (a quoted cell without its quotes, a doubled quote made one). Cell `k` is
+/// `bytes[cellRanges[k]]`, UTF-8; row `r` is cells `rowEnds[r - 1]..<rowEnds[r]` (from 0 for
+/// the first).
 public struct CellBatch: Sendable, Equatable {
-    /// Every cell's UTF-8 bytes, one after another.
+    /// The text the cells are in.
     public internal(set) var bytes: [UInt8] = []
-    /// The end of each cell in ``bytes``.
-    public internal(set) var cellEnds: [Int] = []
-    /// The end of each row in ``cellEnds``.
+    /// Where each cell is in ``bytes``.
+    public internal(set) var cellRanges: [Range<Int>] = []
+    /// The end of each row in ``cellRanges``.
     public internal(set) var rowEnds: [Int] = []
     /// The 1-based line each row starts on.
     public internal(set) var lines: [Int] = []
@@ -44,7 +45,7 @@ public struct CellBatch: Sendable, Equatable {
 
     /// The byte range of cell `k` in ``bytes``.
     @inlinable public func cell(_ k: Int) -> Range<Int> {
-        (k == 0 ? 0 : cellEnds[k - 1])..<cellEnds[k]
+        cellRanges[k]
     }
 
     /// Cell `k` as text.
@@ -58,47 +59,50 @@ public struct CellBatch: Sendable, Equatable {
         (0..<count).map { r in StreamRow(fields: cells(ofRow: r).map(text), line: lines[r]) }
     }
 
-    mutating func appendCell(_ cell: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: cell)
-        cellEnds.append(bytes.count)
-    }
-
-    mutating func appendCell(_ cell: [UInt8]) {
-        bytes.append(contentsOf: cell)
-        cellEnds.append(bytes.count)
+    /// Adds a cell at `range` of ``bytes`` (or of the text about to become ``bytes``).
+    @inline(__always) mutating func appendCell(_ range: Range<Int>) {
+        cellRanges.append(range)
     }
 
     /// Cells after the last finished row.
-    var openCells: Int { cellEnds.count - (rowEnds.last ?? 0) }
+    var openCells: Int { cellRanges.count - (rowEnds.last ?? 0) }
+
+    /// Moves the open cells `by` bytes on: ``bytes`` is about to be put after a new text.
+    mutating func shiftOpenCells(by offset: Int) {
+        for k in (rowEnds.last ?? 0)..<cellRanges.count {
+            cellRanges[k] = cellRanges[k].lowerBound + offset..<cellRanges[k].upperBound + offset
+        }
+    }
 
     /// Ends the row made of the open cells, starting on `line`; a row of one empty cell (an
     /// empty line) is dropped instead.
     mutating func endRow(line: Int) {
-        if openCells == 1, cell(cellEnds.count - 1).isEmpty {
-            cellEnds.removeLast()
+        if openCells == 1, cellRanges[cellRanges.count - 1].isEmpty {
+            cellRanges.removeLast()
             return
         }
-        rowEnds.append(cellEnds.count)
+        rowEnds.append(cellRanges.count)
         lines.append(line)
     }
 
-    /// Takes the finished rows out, leaving the open cells (a record still being read) behind.
+    /// Takes the finished rows out, leaving the open cells (a record still being read, whose
+    /// quoted field goes on in the next text) behind with a copy of their bytes.
     mutating func takeFinished() -> CellBatch {
         var done = self
-        // The next batch starts with room for what this one held, so that it does not grow
-        // (copying itself each time) on the way.
+        // The next batch starts with room for as many cells and rows as this one held, so that
+        // it does not grow (copying itself each time) on the way.
         self = CellBatch()
-        bytes.reserveCapacity(done.bytes.count)
-        cellEnds.reserveCapacity(done.cellEnds.count)
+        cellRanges.reserveCapacity(done.cellRanges.count)
         rowEnds.reserveCapacity(done.rowEnds.count)
         lines.reserveCapacity(done.lines.count)
         let doneCells = done.rowEnds.last ?? 0
-        guard doneCells < done.cellEnds.count else { return done }
-        let doneBytes = doneCells == 0 ? 0 : done.cellEnds[doneCells - 1]
-        bytes.append(contentsOf: done.bytes[doneBytes...])
-        cellEnds.append(contentsOf: done.cellEnds[doneCells...].lazy.map { $0 - doneBytes })
-        done.bytes.removeSubrange(doneBytes...)
-        done.cellEnds.removeSubrange(doneCells...)
+        guard doneCells < done.cellRanges.count else { return done }
+        for k in doneCells..<done.cellRanges.count {
+            let start = bytes.count
+            bytes.append(contentsOf: done.bytes[done.cell(k)])
+            appendCell(start..<bytes.count)
+        }
+        done.cellRanges.removeSubrange(doneCells...)
         return done
     }
 }

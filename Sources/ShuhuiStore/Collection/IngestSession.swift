@@ -49,8 +49,6 @@ struct IngestSession {
     var keepFromBytes = false
     /// Rows kept from CSV bytes since the last flush.
     var kept: RowBuffer
-    /// Per-row scratch: where each field's value starts and ends in a CSV cell batch.
-    var spans: [Int] = []
 
     /// The parser's home: handed to one parsing task at a time, and read by the session only
     /// after awaiting that task.
@@ -58,6 +56,9 @@ struct IngestSession {
         var csv: CSVStreamParser?
         var jsonl: JSONLinesStreamParser?
         var json: JSONArrayStreamParser?
+        /// Once the header is read: its column → field map and the number of fields, so that
+        /// a parsing task also locates its rows' values (``Located``), off the checking task.
+        var columns: (map: [Int], fields: Int)?
 
         init(_ format: IngestFormat, charset: StreamCharset?) {
             switch format {
@@ -69,15 +70,51 @@ struct IngestSession {
 
         // Optional chaining mutates each parser in place (no copy of its buffers).
         func feed(_ chunk: Data) throws -> Parsed {
-            if let cells = try csv?.feedCells(chunk) { return .cells(cells) }
+            if let cells = try csv?.feedCells(chunk) { return .cells(cells, located(cells)) }
             if let objects = try jsonl?.feed(chunk) { return .objects(objects) }
             return .objects(try json?.feed(chunk) ?? [])
         }
 
         func finish() throws -> Parsed {
-            if let cells = try csv?.finishCells() { return .cells(cells) }
+            if let cells = try csv?.finishCells() { return .cells(cells, located(cells)) }
             if let objects = try jsonl?.finish() { return .objects(objects) }
             return .objects(try json?.finish() ?? [])
+        }
+
+        private func located(_ cells: CellBatch) -> Located? {
+            columns.map { Located(cells, from: 0, columns: $0.map, fields: $0.fields) }
+        }
+    }
+
+    /// A CSV chunk's rows as the checker takes them: where each field's value starts and ends
+    /// in the chunk's bytes (-1 for a field without a column), two numbers a field, row after
+    /// row. A row with the wrong number of cells is left out and listed.
+    struct Located: Sendable {
+        var spans: [Int]
+        /// The line each located row starts on.
+        var lines: [Int] = []
+        /// The rows with the wrong number of cells: their line and how many they have.
+        var misshapen: [(line: Int, cells: Int)] = []
+
+        init(_ batch: CellBatch, from first: Int, columns map: [Int], fields: Int) {
+            let width = 2 * fields
+            spans = [Int](repeating: -1, count: (batch.count - first) * width)
+            lines.reserveCapacity(batch.count - first)
+            for r in first..<batch.count {
+                let cells = batch.cells(ofRow: r)
+                guard cells.count == map.count else {
+                    misshapen.append((batch.lines[r], cells.count))
+                    continue
+                }
+                let base = lines.count * width
+                for (c, i) in map.enumerated() where i >= 0 {
+                    let range = batch.cell(cells.lowerBound + c)
+                    spans[base + 2 * i] = range.lowerBound
+                    spans[base + 2 * i + 1] = range.upperBound
+                }
+                lines.append(batch.lines[r])
+            }
+            spans.removeSubrange((lines.count * width)...)
         }
     }
 
@@ -182,7 +219,6 @@ struct IngestSession {
         let flushNeedsRows = !references.isEmpty || (hasKey && options.mode == .append && storedKeysPossible)
         keepRows = !options.dryRun || flushNeedsRows
         keepFromBytes = !options.dryRun && !flushNeedsRows
-        spans = [Int](repeating: -1, count: 2 * fields.count)
     }
 
     // MARK: - Reading
@@ -193,6 +229,7 @@ struct IngestSession {
     mutating func feed(_ chunk: Data) async throws {
         bytes += chunk.count
         let parser = self.parser
+        if parser.columns == nil, let map = columnMap { parser.columns = (map, fields.count) }
         let parsing = Task { try parser.feed(chunk) }
         if let ready = parsedAhead {
             parsedAhead = nil
@@ -220,14 +257,15 @@ struct IngestSession {
     }
 
     enum Parsed: Sendable {
-        case cells(CellBatch)
+        /// Records, and where their values are when the header was known before they were parsed.
+        case cells(CellBatch, Located?)
         case objects([StreamObject])
     }
 
     private mutating func take(_ parsed: Parsed) async throws {
         switch parsed {
-        case .cells(let batch):
-            try acceptCSV(batch)
+        case .cells(let batch, let located):
+            try await acceptCSV(batch, located)
         case .objects(let objects):
             for object in objects { acceptObject(object) }
         }
@@ -235,23 +273,9 @@ struct IngestSession {
         if sinceFlush >= Self.flushRows { try await flush() }
     }
 
-    /// Where each field's value is in row `r`: `spans` gets start and end per field (-1 for a
-    /// field without a column). False when the row has the wrong number of cells.
-    private static func locate(_ spans: inout [Int], _ batch: CellBatch, row r: Int, map: [Int]) -> Bool {
-        let cells = batch.cells(ofRow: r)
-        guard cells.count == map.count else { return false }
-        for k in spans.indices { spans[k] = -1 }
-        for (c, i) in map.enumerated() where i >= 0 {
-            let range = batch.cell(cells.lowerBound + c)
-            spans[2 * i] = range.lowerBound
-            spans[2 * i + 1] = range.upperBound
-        }
-        return true
-    }
-
     /// Takes CSV records: the first is the header; each value is checked from the batch's
     /// bytes, and strings are built only for rows that are kept or fail.
-    private mutating func acceptCSV(_ batch: CellBatch) throws {
+    private mutating func acceptCSV(_ batch: CellBatch, _ located: Located?) async throws {
         var first = 0
         if columnMap == nil, batch.count > 0 {
             try acceptHeader(batch.cells(ofRow: 0).map(batch.text), line: batch.lines[0])
@@ -259,30 +283,44 @@ struct IngestSession {
         }
         guard let map = columnMap, first < batch.count else { return }
         if rowsTotal == 0, let expected = options.expectedBytes {
-            // Bytes a row takes: its cells plus a separator each.
-            let perRow = Double(batch.bytes.count + batch.cellEnds.count) / Double(batch.count)
+            // Bytes a row takes: the batch's bytes are the text its rows were read from.
+            let perRow = Double(batch.bytes.count) / Double(batch.count)
             checker.reserve(rows: Int(Double(expected) / perRow))
         }
-        var spans = self.spans
-        self.spans = []
-        defer { self.spans = spans }
-        batch.bytes.withUnsafeBufferPointer { b in
-            for r in first..<batch.count {
-                guard Self.locate(&spans, batch, row: r, map: map) else {
-                    let found = batch.cells(ofRow: r).count
-                    malformed.append(issue(batch.lines[r], nil, "column_count",
-                        Localized(zh: "应有 \(map.count) 列，实有 \(found) 列", en: "expected \(map.count) columns, found \(found)")))
-                    continue
-                }
-                spans.withUnsafeBufferPointer { accept(line: batch.lines[r], bytes: b, spans: $0) }
-            }
+        let located = located ?? Located(batch, from: first, columns: map, fields: fields.count)
+        for (line, found) in located.misshapen {
+            malformed.append(issue(line, nil, "column_count",
+                Localized(zh: "应有 \(map.count) 列，实有 \(found) 列", en: "expected \(map.count) columns, found \(found)")))
         }
-    }
-
-    /// The row's values as strings: "" for an empty cell, nil for a field with no column.
-    private static func strings(_ b: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int>) -> [String?] {
-        (0..<spans.count / 2).map { i in
-            spans[2 * i] < 0 ? nil : String(decoding: UnsafeBufferPointer(rebasing: b[spans[2 * i]..<spans[2 * i + 1]]), as: UTF8.self)
+        let spans = located.spans, lines = located.lines, width = 2 * fields.count
+        let withStrings = keepRows && !keepFromBytes
+        let checked = await checker.check(chunk: batch.bytes, spans: spans, strings: withStrings)
+        rowsTotal += lines.count
+        sinceFlush += lines.count
+        if withStrings {
+            for (j, row) in checked.all.enumerated() { settle(line: lines[j], raw: row.raw, record: row.record) }
+            return
+        }
+        batch.bytes.withUnsafeBufferPointer { b in
+            spans.withUnsafeBufferPointer { all in
+                func row(_ j: Int) -> UnsafeBufferPointer<Int> { UnsafeBufferPointer(rebasing: all[j * width..<(j + 1) * width]) }
+                // Rows that passed are kept (or, in a dry run, counted) between the ones that failed.
+                var next = 0
+                func pass(upTo end: Int) {
+                    if keepFromBytes {
+                        for j in next..<end { checker.keep(bytes: b, spans: row(j), in: &kept) }
+                    } else {
+                        passedUnkept += end - next
+                    }
+                }
+                for (j, record) in checked.failed {
+                    pass(upTo: j)
+                    // A dry run stores no problem data: a failing row is only counted, its strings never built.
+                    settle(line: lines[j], raw: options.dryRun ? [] : RecordChecker.strings(b, row(j)), record: record)
+                    next = j + 1
+                }
+                pass(upTo: lines.count)
+            }
         }
     }
 
@@ -322,20 +360,6 @@ struct IngestSession {
 
     private func issue(_ line: Int, _ column: String?, _ code: String, _ message: Localized) -> FieldIssue {
         FieldIssue(sheet: options.format.rawValue, row: line, column: column, code: code, message: message)
-    }
-
-    private mutating func accept(line: Int, bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>) {
-        rowsTotal += 1
-        sinceFlush += 1
-        if keepFromBytes {
-            let record = checker.check(bytes: bytes, spans: spans, keepingIn: &kept)
-            if !record.failures.isEmpty { settle(line: line, raw: Self.strings(bytes, spans), record: record) }
-            return
-        }
-        let raw = keepRows ? Self.strings(bytes, spans) : nil
-        let record = checker.check(bytes: bytes, spans: spans, raw: raw)
-        // A dry run stores no problem data: a failing row is only counted, its strings never built.
-        settle(line: line, raw: raw ?? (record.failures.isEmpty || options.dryRun ? [] : Self.strings(bytes, spans)), record: record)
     }
 
     private mutating func accept(line: Int, raw: [String?]) {
