@@ -235,6 +235,47 @@ import Testing
         }
     }
 
+    /// A body that arrives in many small chunks — each chunk's rules evaluated while the chunk
+    /// before is concluded — gives the batch, stored rows and problem data that the same body
+    /// in one chunk gives.
+    @Test func smallChunksGiveTheSameBatchAsOneChunk() async throws {
+        try await TestCity.run { city, client in
+            let token = try await city.token("police")
+            let whole = try await makeResource(city, client, token: token)
+            let chunked = try await makeResource(city, client, token: token)
+            var csv = "gmsfhm,xm,xb,csrq,sjhm,nl\n"
+            for i in 0..<3000 {
+                // Keys repeat after 2,500 rows; some values break the code list, the mobile format or the range.
+                csv += "\(ResidentIDs.make(i % 2500)),人\(i),\(i % 13 == 0 ? "X" : "男"),,\(i % 17 == 0 ? "123" : "13800138000"),\(i % 19 == 0 ? 200 : 30)\n"
+            }
+            let data = Data(csv.utf8)
+            let admin = Principal(userID: 1, username: "admin", displayName: "a", role: .admin, organizationID: nil)
+            func body(_ size: Int) -> AsyncStream<Data> {
+                AsyncStream { sink in
+                    for start in stride(from: 0, to: data.count, by: size) { sink.yield(Data(data[start..<min(start + size, data.count)])) }
+                    sink.finish()
+                }
+            }
+            let one = try await city.store.ingest(code: whole, chunks: body(data.count), options: IngestOptions(), by: admin)
+            let many = try await city.store.ingest(code: chunked, chunks: body(997), options: IngestOptions(), by: admin)
+            #expect(one.rowsTotal == 3000 && one.rowsStored > 0 && one.problemRows > 500)
+            #expect(many.rowsTotal == one.rowsTotal && many.rowsStored == one.rowsStored && many.problemRows == one.problemRows)
+            #expect(many.dimensions == one.dimensions)
+            #expect(try await count(city, chunked) == one.rowsStored)
+            func problems(_ code: String) async throws -> [String] {
+                var all: [String] = []
+                while true {
+                    let page = try await city.store.problems(code: code, page: PageRequest(limit: 500, offset: all.count))
+                    all += page.items.map { "\($0.rowNumber) \($0.rule) \($0.field ?? "-") \($0.key ?? "-") \($0.value ?? "-")" }
+                    if page.items.isEmpty || all.count >= page.total { return all.sorted() }
+                }
+            }
+            let expected = try await problems(whole)
+            #expect(expected.count > 500)
+            #expect(try await problems(chunked) == expected)
+        }
+    }
+
     @Test func onlyTheProviderMayPush() async throws {
         try await TestCity.run { city, client in
             let police = try await city.token("police")

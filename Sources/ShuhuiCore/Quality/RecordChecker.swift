@@ -226,8 +226,8 @@ public struct RecordChecker: Sendable {
     }
 
     /// Checks the records of one chunk as ``check(bytes:spans:raw:)`` checks each in turn —
-    /// the same results and the same counts — with the rules other than batch uniqueness run
-    /// in pieces on every core; batch uniqueness then takes the records in order.
+    /// the same results and the same counts: ``evaluator`` evaluates them, then ``conclude(_:)``
+    /// takes them in order.
     ///
     /// - Parameters:
     ///   - bytes: The buffer holding the values.
@@ -237,27 +237,58 @@ public struct RecordChecker: Sendable {
     ///     ``CheckedChunk/all`` has every record. Otherwise each is checked as a row that is
     ///     only counted, and only those that fail are returned.
     public mutating func check(chunk bytes: [UInt8], spans: [Int], strings: Bool) async -> CheckedChunk {
-        let plan = self.plan
-        let width = 2 * plan.fields.count
-        let rows = width == 0 ? 0 : spans.count / width
-        // Several pieces, so that both cores stay busy while one of them also parses the next
-        // chunk; each large enough that starting its task costs nothing beside its rows.
-        let size = max(512, (rows + 3) / 4)
-        let starts = Array(stride(from: 0, to: rows, by: size))
-        var pieces = await withTaskGroup(of: Plan.Piece.self) { group in
-            for start in starts.dropFirst() {
-                group.addTask { plan.evaluate(rows: start..<min(start + size, rows), bytes: bytes, spans: spans, strings: strings) }
+        conclude(await evaluator.evaluate(chunk: bytes, spans: spans, strings: strings))
+    }
+
+    /// What evaluates chunks for this checker: it reads only the compiled rules, never the
+    /// checker's state, so a chunk can be evaluated while the one before is concluded.
+    public var evaluator: ChunkEvaluator { ChunkEvaluator(plan: plan) }
+
+    /// Evaluates chunks of records for a ``RecordChecker``: every rule but batch uniqueness.
+    public struct ChunkEvaluator: Sendable {
+        fileprivate let plan: Plan
+
+        /// Evaluates a chunk (arguments as ``RecordChecker/check(chunk:spans:strings:)``) in
+        /// four pieces run as tasks, so that every core takes part.
+        public func evaluate(chunk bytes: [UInt8], spans: [Int], strings: Bool) async -> EvaluatedChunk {
+            let plan = self.plan
+            let width = 2 * plan.fields.count
+            let rows = width == 0 ? 0 : spans.count / width
+            // Each piece large enough that starting its task costs nothing beside its rows.
+            let size = max(512, (rows + 3) / 4)
+            let starts = Array(stride(from: 0, to: rows, by: size))
+            var pieces = await withTaskGroup(of: Plan.Piece.self) { group in
+                for start in starts.dropFirst() {
+                    group.addTask { plan.evaluate(rows: start..<min(start + size, rows), bytes: bytes, spans: spans, strings: strings) }
+                }
+                var pieces = starts.prefix(1).map { plan.evaluate(rows: $0..<min($0 + size, rows), bytes: bytes, spans: spans, strings: strings) }
+                for await piece in group { pieces.append(piece) }
+                return pieces
             }
-            var pieces = starts.prefix(1).map { plan.evaluate(rows: $0..<min($0 + size, rows), bytes: bytes, spans: spans, strings: strings) }
-            for await piece in group { pieces.append(piece) }
-            return pieces
+            pieces.sort { $0.rows.lowerBound < $1.rows.lowerBound }
+            return EvaluatedChunk(bytes: bytes, spans: spans, strings: strings, pieces: pieces)
         }
-        pieces.sort { $0.rows.lowerBound < $1.rows.lowerBound }
+    }
+
+    /// A chunk evaluated by a ``ChunkEvaluator``, waiting for ``RecordChecker/conclude(_:)``.
+    public struct EvaluatedChunk: Sendable {
+        /// The chunk's values and spans, as given to ``ChunkEvaluator/evaluate(chunk:spans:strings:)``.
+        public let bytes: [UInt8]
+        public let spans: [Int]
+        let strings: Bool
+        fileprivate let pieces: [Plan.Piece]
+    }
+
+    /// Finishes the check of an evaluated chunk: batch uniqueness, inserting the rows'
+    /// fingerprints in order (each row's table slots fetched 16 rows ahead), and the counts.
+    /// Conclude chunks in the order of their records.
+    public mutating func conclude(_ chunk: EvaluatedChunk) -> CheckedChunk {
+        let width = 2 * plan.fields.count, strings = chunk.strings
         var out = CheckedChunk()
-        if strings { out.all.reserveCapacity(rows) }
-        bytes.withUnsafeBufferPointer { b in
-            spans.withUnsafeBufferPointer { all in
-                for piece in pieces {
+        if strings { out.all.reserveCapacity(chunk.pieces.reduce(0) { $0 + $1.rows.count }) }
+        chunk.bytes.withUnsafeBufferPointer { b in
+            chunk.spans.withUnsafeBufferPointer { all in
+                for piece in chunk.pieces {
                     counts.add(piece.counts)
                     var duplicates = [UInt64](repeating: 0, count: piece.rows.count)
                     duplicates.withUnsafeMutableBufferPointer { d in

@@ -49,6 +49,19 @@ struct IngestSession {
     var keepFromBytes = false
     /// Rows kept from CSV bytes since the last flush.
     var kept: RowBuffer
+    /// Whether CSV rows are checked with their strings: when rows are kept but not from bytes.
+    var withStrings: Bool { keepRows && !keepFromBytes }
+    /// The last CSV chunk taken, its rules being evaluated in a task while the next chunk is
+    /// parsed and taken; concluded in order.
+    var evaluating: Evaluating?
+    /// Whether batch uniqueness was sized for the body (from its first rows).
+    var sized = false
+
+    struct Evaluating {
+        var task: Task<RecordChecker.EvaluatedChunk, Never>
+        /// The line each of the chunk's rows starts on.
+        var lines: [Int]
+    }
 
     /// The parser's home: handed to one parsing task at a time, and read by the session only
     /// after awaiting that task.
@@ -274,7 +287,9 @@ struct IngestSession {
     }
 
     /// Takes CSV records: the first is the header; each value is checked from the batch's
-    /// bytes, and strings are built only for rows that are kept or fail.
+    /// bytes, and strings are built only for rows that are kept or fail. The chunk's rules are
+    /// evaluated in a task of their own while the chunk before is concluded here (batch
+    /// uniqueness, in order), so that this sequential part keeps no core waiting.
     private mutating func acceptCSV(_ batch: CellBatch, _ located: Located?) async throws {
         var first = 0
         if columnMap == nil, batch.count > 0 {
@@ -282,27 +297,39 @@ struct IngestSession {
             first = 1
         }
         guard let map = columnMap, first < batch.count else { return }
-        if rowsTotal == 0, let expected = options.expectedBytes {
+        if !sized, let expected = options.expectedBytes {
             // Bytes a row takes: the batch's bytes are the text its rows were read from.
             let perRow = Double(batch.bytes.count) / Double(batch.count)
             checker.reserve(rows: Int(Double(expected) / perRow))
         }
+        sized = true
         let located = located ?? Located(batch, from: first, columns: map, fields: fields.count)
         for (line, found) in located.misshapen {
             malformed.append(issue(line, nil, "column_count",
                 Localized(zh: "应有 \(map.count) 列，实有 \(found) 列", en: "expected \(map.count) columns, found \(found)")))
         }
-        let spans = located.spans, lines = located.lines, width = 2 * fields.count
-        let withStrings = keepRows && !keepFromBytes
-        let checked = await checker.check(chunk: batch.bytes, spans: spans, strings: withStrings)
+        let evaluator = checker.evaluator, bytes = batch.bytes, spans = located.spans, strings = withStrings
+        let next = Evaluating(task: Task { await evaluator.evaluate(chunk: bytes, spans: spans, strings: strings) }, lines: located.lines)
+        await concludeEvaluated()
+        evaluating = next
+    }
+
+    /// Concludes the chunk being evaluated, if any: batch uniqueness and the counts, then each
+    /// row kept, counted or sent to problem data.
+    private mutating func concludeEvaluated() async {
+        guard let chunk = evaluating else { return }
+        evaluating = nil
+        let evaluated = await chunk.task.value
+        let checked = checker.conclude(evaluated)
+        let lines = chunk.lines, width = 2 * fields.count
         rowsTotal += lines.count
         sinceFlush += lines.count
         if withStrings {
             for (j, row) in checked.all.enumerated() { settle(line: lines[j], raw: row.raw, record: row.record) }
             return
         }
-        batch.bytes.withUnsafeBufferPointer { b in
-            spans.withUnsafeBufferPointer { all in
+        evaluated.bytes.withUnsafeBufferPointer { b in
+            evaluated.spans.withUnsafeBufferPointer { all in
                 func row(_ j: Int) -> UnsafeBufferPointer<Int> { UnsafeBufferPointer(rebasing: all[j * width..<(j + 1) * width]) }
                 // Rows that passed are kept (or, in a dry run, counted) between the ones that failed.
                 var next = 0
@@ -493,6 +520,7 @@ struct IngestSession {
         }
         let parser = self.parser
         try await take(try await parsed(Task { try parser.finish() }))
+        await concludeEvaluated()
         if !malformed.isEmpty { throw IngestError.malformed(malformed) }
         try await flush()
         try await drain()
