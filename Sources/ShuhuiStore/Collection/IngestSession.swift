@@ -20,8 +20,8 @@ struct IngestSession {
     /// Reference rules, resolved to the referenced table and column.
     let references: [(rule: QualityRule, field: Int, table: String, column: String)]
     var checker: RecordChecker
-    /// The parser, boxed so that it can parse the next chunk in a task of its own while this
-    /// one's rows are checked (one core each); only one task touches it at a time.
+    /// The parser, boxed so that it can parse the next chunk in a task of its own while the
+    /// chunks before it are checked; only one task touches it at a time.
     let parser: ParserBox
     /// The last chunk's records, parsed and not yet checked.
     var parsedAhead: Parsed?
@@ -236,9 +236,10 @@ struct IngestSession {
 
     // MARK: - Reading
 
-    /// Parses `chunk` in a task of its own while the previous chunk's records are checked
-    /// here, so that reading and checking each keep a core busy. Errors come in the order of
-    /// the body: the previous chunk's rows are checked before this chunk's parse error is told.
+    /// Parses `chunk` in a task of its own while the previous chunk's records are taken here
+    /// (their rules evaluated in a task, the chunk before them concluded), so that every core
+    /// keeps busy. Errors come in the order of the body: the previous chunk's rows are located
+    /// (their cells counted) before this chunk's parse error is told.
     mutating func feed(_ chunk: Data) async throws {
         bytes += chunk.count
         let parser = self.parser
