@@ -36,18 +36,25 @@ struct BatchUniqueness: Sendable {
     ///   passes it in place: a non-mutating call would copy (retain and release) its tables
     ///   on every row.
     mutating func fingerprints(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<UInt64>) {
+        Self.fingerprints(slots: slots, keyFields: keyFields, types: types, bytes: bytes, spans: spans, into: out)
+        prefetch(row: UnsafeBufferPointer(out))
+    }
+
+    /// The record's fingerprint for each unique rule in `slots` (a field, or nil for the
+    /// primary key) into `out`, as ``fingerprints(bytes:spans:into:)`` gives them. Reads
+    /// nothing of a set, so rows can be fingerprinted on any core before they are inserted in
+    /// order.
+    static func fingerprints(slots: [Int?], keyFields: [Int], types: [FieldType], bytes: UnsafeBufferPointer<UInt8>,
+                             spans: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<UInt64>) {
         for (slot, field) in slots.enumerated() {
-            let fingerprint = Self.fingerprint(field, keyFields: keyFields, types: types, bytes: bytes, spans: spans)
-            out[slot] = fingerprint
-            if fingerprint != 0 { seen[slot].prefetch(fingerprint: fingerprint) }
+            out[slot] = fingerprint(field, keyFields: keyFields, types: types, bytes: bytes, spans: spans)
         }
     }
 
     /// The fingerprint of the record's value for the unique rule on `field` (nil: the primary
-    /// key), or 0 when a value it needs is missing. Reads nothing of the set, so rows can be
-    /// fingerprinted on any core before they are inserted in order.
-    static func fingerprint(_ field: Int?, keyFields: [Int], types: [FieldType],
-                            bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>) -> UInt64 {
+    /// key), or 0 when a value it needs is missing.
+    private static func fingerprint(_ field: Int?, keyFields: [Int], types: [FieldType],
+                                    bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int>) -> UInt64 {
         if let field {
             guard let value = RecordChecker.value(field, bytes, spans) else { return 0 }
             return types[field] == .string
@@ -72,31 +79,32 @@ struct BatchUniqueness: Sendable {
             for r in duplicates.indices { duplicates[r] = 0 }
             return
         }
+        func row(_ r: Int) -> UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(rebasing: fingerprints[r * n..<(r + 1) * n]) }
         let ahead = 16
-        for r in 0..<min(ahead, duplicates.count) {
-            for slot in 0..<n where fingerprints[r * n + slot] != 0 { seen[slot].prefetch(fingerprint: fingerprints[r * n + slot]) }
-        }
+        for r in 0..<min(ahead, duplicates.count) { prefetch(row: row(r)) }
         for r in duplicates.indices {
-            let next = r + ahead
-            if next < duplicates.count {
-                for slot in 0..<n where fingerprints[next * n + slot] != 0 { seen[slot].prefetch(fingerprint: fingerprints[next * n + slot]) }
-            }
-            var out: UInt64 = 0
-            for slot in 0..<n where fingerprints[r * n + slot] != 0 && !seen[slot].insert(fingerprint: fingerprints[r * n + slot]) {
-                out |= 1 << UInt64(slot)
-            }
-            duplicates[r] = out
+            if r + ahead < duplicates.count { prefetch(row: row(r + ahead)) }
+            duplicates[r] = insert(row: row(r))
         }
     }
 
     /// Remembers the fingerprints from ``fingerprints(bytes:spans:into:)``; returns the slots
     /// whose value was seen before, as bit `slot` (``RecordChecker`` numbers the rules so).
     mutating func insert(_ fingerprints: UnsafeMutableBufferPointer<UInt64>) -> UInt64 {
+        insert(row: UnsafeBufferPointer(fingerprints))
+    }
+
+    private mutating func insert(row fingerprints: UnsafeBufferPointer<UInt64>) -> UInt64 {
         var out: UInt64 = 0
         for slot in 0..<slots.count where fingerprints[slot] != 0 && !seen[slot].insert(fingerprint: fingerprints[slot]) {
             out |= 1 << UInt64(slot)
         }
         return out
+    }
+
+    /// Starts fetching the table slots of one record's fingerprints (0: none for that rule).
+    private mutating func prefetch(row fingerprints: UnsafeBufferPointer<UInt64>) {
+        for slot in 0..<slots.count where fingerprints[slot] != 0 { seen[slot].prefetch(fingerprint: fingerprints[slot]) }
     }
 
     /// The primary-key values' canonical text, joined by U+001F.

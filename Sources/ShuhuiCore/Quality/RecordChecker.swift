@@ -576,9 +576,8 @@ extension RecordChecker {
                     piece.fingerprints.withUnsafeMutableBufferPointer { fingerprints in
                         for (j, r) in rows.enumerated() {
                             let s = UnsafeBufferPointer(rebasing: all[r * width..<(r + 1) * width])
-                            for (slot, field) in uniqueSlots.enumerated() {
-                                fingerprints[j * slots + slot] = BatchUniqueness.fingerprint(field, keyFields: keyFields, types: types, bytes: b, spans: s)
-                            }
+                            BatchUniqueness.fingerprints(slots: uniqueSlots, keyFields: keyFields, types: types, bytes: b, spans: s,
+                                                         into: UnsafeMutableBufferPointer(rebasing: fingerprints[j * slots..<(j + 1) * slots]))
                             let raw = strings ? RecordChecker.strings(b, s) : nil
                             let evaluation = evaluate(bytes: b, spans: s, raw: raw, counts: &piece.counts)
                             piece.applicable.append(evaluation.applicable)

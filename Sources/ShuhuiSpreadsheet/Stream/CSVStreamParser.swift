@@ -87,7 +87,7 @@ public struct CSVStreamParser: Sendable {
     public mutating func finishCells() throws(SpreadsheetError) -> CellBatch {
         if !pending.isEmpty { try process(upTo: pending.count, final: true) }
         if inQuotes { throw SpreadsheetError(.unterminatedQuote, line: quoteLine) }
-        if cells.openCells > 0 { finishRow() }
+        if cells.openCells > 0 { cells.endRow(line: rowLine) }
         return cells.takeFinished()
     }
 
@@ -172,12 +172,6 @@ public struct CSVStreamParser: Sendable {
             lineNumber += 1
         }
         throw SpreadsheetError(.unknownEncoding, line: lineNumber)
-    }
-
-    private mutating func finishRow() {
-        // A line with nothing on it parses as one empty cell; it is not a record.
-        cells.endRow(line: rowLine)
-        rowLine = line
     }
 
     /// The RFC 4180 state machine over UTF-8 bytes. Delimiters are ASCII, so scanning bytes
